@@ -1,0 +1,10 @@
+namespace Attune.Data;
+
+/// <summary>
+/// Marks an entity whose rows belong to one couple. <see cref="AttuneDbContext"/> gives every such
+/// entity a query filter on <see cref="CoupleId"/>, so a request only ever reads its own couple's rows.
+/// </summary>
+internal interface ICoupleOwned
+{
+    Guid CoupleId { get; }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Attune.Features.Accounts;
+
+/// <summary>Length is the only rule (NIST SP 800-63B): 8 to 128 characters, no composition rules.</summary>
+internal static class PasswordRules
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 128;
+
+    /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512.</summary>
+    public const int Pbkdf2Iterations = 210_000;
+
+    public static void Apply(IdentityOptions options)
+    {
+        options.Password.RequiredLength = MinLength;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.User.RequireUniqueEmail = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+}
+
+internal sealed class MaxLengthPasswordValidator : IPasswordValidator<AttuneUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<AttuneUser> manager, AttuneUser user, string? password) =>
+        Task.FromResult(password is { Length: > PasswordRules.MaxLength }
+            ? IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordTooLong",
+                Description = $"Passwords must be at most {PasswordRules.MaxLength} characters.",
+            })
+            : IdentityResult.Success);
+}

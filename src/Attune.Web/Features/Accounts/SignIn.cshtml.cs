@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Attune.Features.Accounts;
+
+[EnableRateLimiting(RateLimits.Auth)]
+internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Too many attempts. For your safety this account is paused for 15 minutes."
+            : "That e-mail and password do not match an account.");
+        return Page();
+    }
+}
+
+internal sealed class SignInInput
+{
+    [Required(ErrorMessage = "Please enter your e-mail address.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Please enter your password.")]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [Display(Name = "Keep me signed in on this device")]
+    public bool RememberMe { get; set; }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Attune.Data;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Features.Couples;
+
+internal static class CoupleEndpoints
+{
+    public static RouteGroupBuilder MapCouples(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/couple").WithTags("Couple").RequireAuthorization();
+        group.MapGet("/", GetCouple);
+        group.MapPost("/invitations", CreateInvitation);
+        group.MapGet("/invitations/open", GetOpenInvitation);
+        group.MapPost("/join", Join).RequireRateLimiting(RateLimits.Auth);
+        return group;
+    }
+
+    /// <summary>Where join links point: the configured public address, or the address of this request.</summary>
+    public static Uri PublicBaseUrl(HttpRequest request, AttuneOptions options) =>
+        new(string.IsNullOrEmpty(options.PublicUrl)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}/"
+            : options.PublicUrl.TrimEnd('/') + "/");
+
+    private static async Task<Results<Ok<CoupleResponse>, NotFound<ProblemDetails>>> GetCouple(
+        CoupleService couples, CancellationToken ct) =>
+        await couples.GetAsync(ct) is { } couple
+            ? TypedResults.Ok(couple)
+            : TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Not in a couple", "You have not joined a partner yet."));
+
+    private static async Task<Results<Created<InvitationResponse>, Conflict<ProblemDetails>>> CreateInvitation(
+        ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
+        await couples.CreateInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
+            ? TypedResults.Created("/api/v1/couple/invitations/open", invitation)
+            : TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Already in a couple", "You are already paired with a partner."));
+
+    private static async Task<Results<Ok<InvitationResponse>, NotFound>> GetOpenInvitation(
+        ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
+        await couples.GetOpenInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
+            ? TypedResults.Ok(invitation)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<JoinResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Join(
+        JoinRequest request, ClaimsPrincipal user, CoupleService couples, CancellationToken ct)
+    {
+        var (joined, failure) = await couples.JoinAsync(user.RequireUserId(), request.Code, ct);
+        return failure switch
+        {
+            null => TypedResults.Ok(joined!),
+            JoinFailure.OwnInvitation => TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["code"] = ["This is your own invitation. Share it with your partner instead."] }),
+            JoinFailure.AlreadyInCouple => TypedResults.Conflict(
+                Problem(StatusCodes.Status409Conflict, "Already in a couple", "You are already paired with a partner.")),
+            _ => TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Invitation not found",
+                "This code is unknown, already used or expired. Ask your partner for a new one.")),
+        };
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

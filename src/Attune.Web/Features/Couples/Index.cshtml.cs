@@ -1,0 +1,50 @@
+using Attune.Data;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Attune.Features.Couples;
+
+internal sealed class IndexModel(CoupleService couples, IOptions<AttuneOptions> options) : PageModel
+{
+    public CoupleResponse? Couple { get; private set; }
+
+    public InvitationResponse? Invitation { get; private set; }
+
+    /// <summary>The join link as a QR code, as a data: URI (no third-party service, no extra request).</summary>
+    public string? QrCodeDataUri { get; private set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        await couples.CreateInvitationAsync(User.RequireUserId(), BaseUrl, ct);
+        return RedirectToPage();
+    }
+
+    public IActionResult OnPostJoin() => RedirectToPage("/Couples/Join", new { code = Code });
+
+    private Uri BaseUrl => CoupleEndpoints.PublicBaseUrl(Request, options.Value);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Couple = await couples.GetAsync(ct);
+        if (Couple is not null)
+        {
+            return;
+        }
+
+        Invitation = await couples.GetOpenInvitationAsync(User.RequireUserId(), BaseUrl, ct);
+        if (Invitation is not null)
+        {
+            using var data = QRCodeGenerator.GenerateQrCode(Invitation.Url, QRCodeGenerator.ECCLevel.M);
+            var png = new PngByteQRCode(data).GetGraphic(6);
+            QrCodeDataUri = $"data:image/png;base64,{Convert.ToBase64String(png)}";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Attune.Data;
+using Attune.Encryption;
+using Attune.Features.Accounts;
+using Attune.Features.Couples;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Attune.Hosting;
+
+/// <summary>The composition root: what Program.cs registers and maps, in one readable place.</summary>
+internal static class AttuneHost
+{
+    /// <summary>Pages need the cookie scheme so that an anonymous visitor is sent to sign in (the API answers 401).</summary>
+    public const string PagePolicy = "pages";
+
+    public static WebApplicationBuilder AddAttune(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole();
+        }
+
+        services.AddOptions<AttuneOptions>().BindConfiguration(AttuneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddAttuneDatabase(configuration);
+        services.AddAttuneRateLimits(configuration);
+
+        services.AddSingleton<KeyDirectory>();
+        services.AddSingleton<MasterKey>();
+        services.AddSingleton<KeyVault>();
+        services.AddSingleton<FieldCipher>();
+        services.AddDataProtection()
+            .SetApplicationName("Attune")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(KeyDirectory.Resolve(configuration), "data-protection")));
+
+        services.AddIdentityApiEndpoints<AttuneUser>(PasswordRules.Apply)
+            .AddEntityFrameworkStores<AttuneDbContext>()
+            .AddPasswordValidator<MaxLengthPasswordValidator>();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
+        services.ConfigureApplicationCookie(o => AuthCookies.Configure(o, builder.Environment));
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.TwoFactorUserIdScheme, o => AuthCookies.ConfigureSecondary(o, builder.Environment, "2fa"));
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            IdentityConstants.ExternalScheme, o => AuthCookies.ConfigureSecondary(o, builder.Environment, "ext"));
+        services.AddAntiforgery(o => AuthCookies.ConfigureAntiforgery(o, builder.Environment));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/", PagePolicy);
+            o.Conventions.AllowAnonymousToPage("/Home/Index");
+            o.Conventions.AllowAnonymousToPage("/Home/Error");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Register");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Couples/Join");
+        });
+        services.AddHealthChecks().AddDbContextCheck<AttuneDbContext>("database", tags: ["ready"]);
+
+        services.AddScoped<ProfileService>();
+        services.AddScoped<CoupleService>();
+        return builder;
+    }
+
+    public static async Task<WebApplication> UseAttuneAsync(this WebApplication app)
+    {
+        await app.MigrateAttuneDatabaseAsync();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseCurrentCouple();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapAccounts();
+        app.MapCouples();
+        app.MapRazorPages();
+        return app;
+    }
+}

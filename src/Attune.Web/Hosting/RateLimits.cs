@@ -1,0 +1,53 @@
+using System.Threading.RateLimiting;
+
+namespace Attune.Hosting;
+
+internal sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-in, registration and joining attempts per client address per window.</summary>
+    public int AuthPermitLimit { get; set; } = 10;
+
+    public TimeSpan AuthWindow { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+internal static class RateLimits
+{
+    /// <summary>Guards sign-in, registration and joining against guessing. Reading a page is not limited.</summary>
+    public const string Auth = "auth";
+
+    public static IServiceCollection AddAttuneRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter =
+                        ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await TypedResults.Problem(
+                        title: "Too many attempts",
+                        detail: "Please wait a minute before trying again.",
+                        statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(Auth, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = options.AuthPermitLimit,
+                        Window = options.AuthWindow,
+                        QueueLimit = 0,
+                    }));
+        });
+        return services;
+    }
+}
