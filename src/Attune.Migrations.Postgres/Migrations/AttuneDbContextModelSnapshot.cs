@@ -46,7 +46,8 @@ namespace Attune.Migrations.Postgres.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
@@ -94,7 +95,8 @@ namespace Attune.Migrations.Postgres.Migrations
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -108,6 +110,9 @@ namespace Attune.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
+
+                    b.HasIndex("CoupleId")
+                        .HasDatabaseName("ix_asp_net_users_couple_id");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -344,6 +349,15 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+                {
+                    b.HasOne("Attune.Features.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_asp_net_users_couples_couple_id");
                 });
 
             modelBuilder.Entity("Attune.Features.Couples.Invitation", b =>

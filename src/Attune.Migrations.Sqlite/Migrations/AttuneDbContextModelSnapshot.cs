@@ -41,6 +41,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
@@ -89,6 +90,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("time_zone");
 
@@ -103,6 +105,9 @@ namespace Attune.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
+
+                    b.HasIndex("CoupleId")
+                        .HasDatabaseName("ix_asp_net_users_couple_id");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -335,6 +340,15 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+                {
+                    b.HasOne("Attune.Features.Couples.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_asp_net_users_couples_couple_id");
                 });
 
             modelBuilder.Entity("Attune.Features.Couples.Invitation", b =>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Attune.Data;
 
-internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options, CurrentCouple currentCouple)
+internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options, CurrentCouple currentCouple, TimeProvider time)
     : IdentityDbContext<AttuneUser, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly MethodInfo ApplyCoupleFilterMethod =
@@ -20,6 +20,29 @@ internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options,
 
     /// <summary>The caller's couple; read by the query filters at query time (EF parameterises it).</summary>
     private Guid? ScopeCoupleId => currentCouple.CoupleId;
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // Accounts made through the Identity API carry only an e-mail; give them a name to start with.
+        foreach (var entry in ChangeTracker.Entries<AttuneUser>().Where(e => e.State == EntityState.Added))
+        {
+            var user = entry.Entity;
+            if (string.IsNullOrWhiteSpace(user.DisplayName))
+            {
+                var email = user.Email ?? user.UserName ?? "";
+                var at = email.IndexOf('@', StringComparison.Ordinal);
+                var name = at > 0 ? email[..at] : email;
+                user.DisplayName = name.Length > AttuneUser.MaxDisplayNameLength ? name[..AttuneUser.MaxDisplayNameLength] : name;
+            }
+
+            if (user.CreatedAt == default)
+            {
+                user.CreatedAt = time.GetUtcNow();
+            }
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

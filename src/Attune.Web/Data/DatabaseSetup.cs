@@ -8,12 +8,14 @@ namespace Attune.Data;
 
 internal static class DatabaseSetup
 {
-    public static IServiceCollection AddAttuneDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAttuneDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddScoped<CurrentCouple>();
         services.AddDbContext<AttuneDbContext>((sp, options) =>
         {
+            // Read when the first context is made, so settings added by a host (or a test) apply.
+            var configuration = sp.GetRequiredService<IConfiguration>();
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             var connectionString = configuration.GetConnectionString("Attune");
             switch (database.Provider)

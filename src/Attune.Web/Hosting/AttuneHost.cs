@@ -4,6 +4,9 @@ using Attune.Features.Accounts;
 using Attune.Features.Couples;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 
 namespace Attune.Hosting;
@@ -29,27 +32,22 @@ internal static class AttuneHost
         services.AddMemoryCache();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddAttuneDatabase(configuration);
-        services.AddAttuneRateLimits(configuration);
+        services.AddAttuneDatabase();
+        services.AddAttuneRateLimits();
 
         services.AddSingleton<KeyDirectory>();
         services.AddSingleton<MasterKey>();
         services.AddSingleton<KeyVault>();
         services.AddSingleton<FieldCipher>();
-        services.AddDataProtection()
-            .SetApplicationName("Attune")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(KeyDirectory.Resolve(configuration), "data-protection")));
+        services.AddDataProtection().SetApplicationName("Attune");
+        services.AddOptions<KeyManagementOptions>().Configure<KeyDirectory, ILoggerFactory>((o, keys, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(keys.Path, "data-protection")), logs));
 
         services.AddIdentityApiEndpoints<AttuneUser>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AttuneDbContext>()
             .AddPasswordValidator<MaxLengthPasswordValidator>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
-        services.ConfigureApplicationCookie(o => AuthCookies.Configure(o, builder.Environment));
-        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
-            IdentityConstants.TwoFactorUserIdScheme, o => AuthCookies.ConfigureSecondary(o, builder.Environment, "2fa"));
-        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
-            IdentityConstants.ExternalScheme, o => AuthCookies.ConfigureSecondary(o, builder.Environment, "ext"));
-        services.AddAntiforgery(o => AuthCookies.ConfigureAntiforgery(o, builder.Environment));
+        services.AddAuthCookies();
         services.AddAuthorizationBuilder()
             .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
 
@@ -79,6 +77,11 @@ internal static class AttuneHost
             app.UseHsts();
         }
 
+        // Behind a TLS-terminating reverse proxy on this host, trust its X-Forwarded-* headers.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+        });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseStaticFiles();

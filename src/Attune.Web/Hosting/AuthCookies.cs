@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 
 namespace Attune.Hosting;
 
@@ -10,7 +11,27 @@ namespace Attune.Hosting;
 /// </summary>
 internal static class AuthCookies
 {
-    public static void Configure(CookieAuthenticationOptions options, IHostEnvironment environment)
+    public static IServiceCollection AddAuthCookies(this IServiceCollection services)
+    {
+        // Configured through options so the final environment (including a test host's) decides.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IHostEnvironment>(Configure);
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "2fa"));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
+            .Configure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "2fa-remember"));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme)
+            .Configure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "ext"));
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, env) =>
+        {
+            Apply(o.Cookie, env, "af");
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        return services;
+    }
+
+    private static void Configure(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         Apply(options.Cookie, environment, "auth");
         options.LoginPath = "/signin";
@@ -18,15 +39,6 @@ internal static class AuthCookies
         options.AccessDeniedPath = "/signin";
         options.ExpireTimeSpan = TimeSpan.FromDays(14);
         options.SlidingExpiration = true;
-    }
-
-    public static void ConfigureSecondary(CookieAuthenticationOptions options, IHostEnvironment environment, string name) =>
-        Apply(options.Cookie, environment, name);
-
-    public static void ConfigureAntiforgery(AntiforgeryOptions options, IHostEnvironment environment)
-    {
-        Apply(options.Cookie, environment, "af");
-        options.HeaderName = "X-CSRF-TOKEN";
     }
 
     private static void Apply(CookieBuilder cookie, IHostEnvironment environment, string name)

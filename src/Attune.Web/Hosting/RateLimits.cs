@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Hosting;
 
@@ -17,9 +18,11 @@ internal static class RateLimits
     /// <summary>Guards sign-in, registration and joining against guessing. Reading a page is not limited.</summary>
     public const string Auth = "auth";
 
-    public static IServiceCollection AddAttuneRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAttuneRateLimits(this IServiceCollection services)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.AuthPermitLimit > 0 && o.AuthWindow > TimeSpan.Zero, "RateLimits need a positive limit and window.")
+            .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -41,11 +44,15 @@ internal static class RateLimits
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
+                    _ =>
                     {
-                        PermitLimit = options.AuthPermitLimit,
-                        Window = options.AuthWindow,
-                        QueueLimit = 0,
+                        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                        return new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.AuthPermitLimit,
+                            Window = options.AuthWindow,
+                            QueueLimit = 0,
+                        };
                     }));
         });
         return services;

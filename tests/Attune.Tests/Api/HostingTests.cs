@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Attune.Tests.Fixtures;
+
+namespace Attune.Tests.Api;
+
+/// <summary>Headers, health, OpenAPI and cookies of the running app.</summary>
+public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/signin")]
+    [InlineData("/api/v1/me")]
+    [InlineData("/health/live")]
+    [InlineData("/css/site.css")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var client = app.CreateHttpClient();
+        var response = await client.GetAsync(path);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Contains("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticated_responses_are_never_cached()
+    {
+        var user = await app.RegisterAsync();
+        var response = await user.Api.GetAsync("/api/v1/me");
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_and_ready_checks_the_database()
+    {
+        using var client = app.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/auth/register", "post")]
+    [InlineData("/api/v1/auth/login", "post")]
+    [InlineData("/api/v1/auth/refresh", "post")]
+    [InlineData("/api/v1/me", "get")]
+    [InlineData("/api/v1/me", "put")]
+    [InlineData("/api/v1/couple", "get")]
+    [InlineData("/api/v1/couple/invitations", "post")]
+    [InlineData("/api/v1/couple/invitations/open", "get")]
+    [InlineData("/api/v1/couple/join", "post")]
+    public async Task The_openapi_document_describes_every_endpoint(string path, string method)
+    {
+        using var client = app.CreateHttpClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        Assert.True(document.RootElement.GetProperty("paths").GetProperty(path).TryGetProperty(method, out _));
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_host_prefixed_secure_http_only_and_lax()
+    {
+        var user = await app.RegisterAsync();
+        using var client = app.CreateHttpClient(handleCookies: false);
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = user.Email, password = user.Password });
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-attune.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Pages_send_anonymous_visitors_to_sign_in_while_the_api_answers_401()
+    {
+        using var client = app.CreateHttpClient();
+        var page = await client.GetAsync("/couple");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("https://attune.test/signin", page.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/couple")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone@example.test",
+            ["Input.Password"] = "whatever-it-is",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_load_nothing_from_another_origin()
+    {
+        using var client = app.CreateHttpClient();
+        foreach (var path in new[] { "/", "/signin", "/register", "/join/ABCD-EFGH" })
+        {
+            var html = await client.GetStringAsync(path);
+            Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Attune.Tests.Browser;
+
+/// <summary>Two people in two separate browsers: register, invite through the link, join, see each other.</summary>
+public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Two_people_register_one_invites_the_other_joins_through_the_link_and_both_see_each_other()
+    {
+        var ana = await browser.NewPageAsync("Europe/Lisbon");
+        await RegisterAsync(ana, "Ana", "/register");
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Hello, Ana" })).ToBeVisibleAsync();
+
+        await ana.GetByRole(AriaRole.Link, new() { Name = "Invite my partner" }).ClickAsync();
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
+        var link = await ana.GetByTestId("invitation-link").TextContentAsync();
+        Assert.NotNull(link);
+        await Assertions.Expect(ana.GetByAltText("QR code of the join link")).ToBeVisibleAsync();
+
+        var ben = await browser.NewPageAsync("America/Chicago");
+        await ben.GotoAsync(link!);
+        await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await RegisterAsync(ben, "Ben", path: null);
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Join my partner" }).ClickAsync();
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "You and Ana" })).ToBeVisibleAsync();
+
+        await ana.GotoAsync("/");
+        await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "You and Ben" })).ToBeVisibleAsync();
+        await ana.Context.CloseAsync();
+        await ben.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_time_zone_is_preselected_from_the_browser_and_bad_input_is_explained_inline()
+    {
+        var page = await browser.NewPageAsync("Asia/Tokyo");
+        await page.GotoAsync("/register");
+        Assert.Equal("Asia/Tokyo", await page.Locator("#Input_TimeZone").InputValueAsync());
+
+        await page.GetByLabel("Your name").FillAsync("Kim");
+        await page.GetByLabel("E-mail").FillAsync($"{Guid.NewGuid():N}@example.test");
+        await page.GetByLabel("Password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("between 8 and 128 characters");
+        Assert.Equal("Kim", await page.GetByLabel("Your name").InputValueAsync());
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task RegisterAsync(IPage page, string name, string? path)
+    {
+        if (path is not null)
+        {
+            await page.GotoAsync(path);
+        }
+
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test");
+        await page.GetByLabel("Password").FillAsync("a long enough passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+    }
+}

@@ -1,0 +1,133 @@
+using Attune.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Attune.Tests.Fixtures;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real app over real HTTP (the test server, or Kestrel on a real port for browser tests),
+/// with its own SQLite file or its own PostgreSQL database, its own key folder and a fake clock.
+/// </summary>
+public class AttuneApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+    private string? _postgresDatabase;
+
+    public AttuneApp()
+        : this(DatabaseKind.Sqlite)
+    {
+    }
+
+    protected AttuneApp(DatabaseKind database, Dictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "attune-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Attune:DataDirectory"] = DataDirectory,
+            ["Database:Provider"] = database.ToString(),
+            // Tests register many people from one address; the limit itself is tested with its own app.
+            ["RateLimits:AuthPermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public DatabaseKind Database { get; }
+
+    public string DataDirectory { get; }
+
+    public string SqlitePath => Path.Combine(DataDirectory, "attune.db");
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public async Task InitializeAsync()
+    {
+        if (Database == DatabaseKind.Postgres)
+        {
+            _postgresDatabase = "attune_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", connection);
+            await create.ExecuteNonQueryAsync();
+            _settings["ConnectionStrings:Attune"] = PostgresServer.ConnectionStringFor(_postgresDatabase);
+        }
+    }
+
+    /// <summary>A client for the API or pages; https so the Secure, __Host- cookies are sent back.</summary>
+    public HttpClient CreateHttpClient(bool handleCookies = true) => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://attune.test/"),
+        AllowAutoRedirect = false,
+        HandleCookies = handleCookies,
+    });
+
+    /// <summary>Runs work against the app's own database, outside any request (no couple scope).</summary>
+    internal async Task<T> WithDbAsync<T>(Func<AttuneDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AttuneDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown; the temp folder is cleaned by the test script.
+        }
+    }
+}
+
+/// <summary>The same app on PostgreSQL.</summary>
+public sealed class PostgresAttuneApp : AttuneApp
+{
+    public PostgresAttuneApp()
+        : base(DatabaseKind.Postgres)
+    {
+    }
+}
