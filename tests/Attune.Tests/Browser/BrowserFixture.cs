@@ -54,6 +54,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Saves a full-page screenshot when ATTUNE_SCREENSHOTS names a folder, for looking at pages by eye.</summary>
+    public static async Task CaptureAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("ATTUNE_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -14,12 +14,14 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await ana.GetByRole(AriaRole.Link, new() { Name = "Invite my partner" }).ClickAsync();
         await ana.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
+        await BrowserFixture.CaptureAsync(ana, "couple-invitation");
         var link = await ana.GetByTestId("invitation-link").TextContentAsync();
         Assert.NotNull(link);
         await Assertions.Expect(ana.GetByAltText("QR code of the join link")).ToBeVisibleAsync();
 
         var ben = await browser.NewPageAsync("America/Chicago");
         await ben.GotoAsync(link!);
+        await BrowserFixture.CaptureAsync(ben, "join-anonymous");
         await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await RegisterAsync(ben, "Ben", path: null);
         await ben.GetByRole(AriaRole.Button, new() { Name = "Join my partner" }).ClickAsync();
@@ -27,6 +29,7 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await ana.GotoAsync("/");
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "You and Ben" })).ToBeVisibleAsync();
+        await BrowserFixture.CaptureAsync(ana, "home-couple");
         await ana.Context.CloseAsync();
         await ben.Context.CloseAsync();
     }
@@ -44,6 +47,7 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("between 8 and 128 characters");
+        await BrowserFixture.CaptureAsync(page, "register-error");
         Assert.Equal("Kim", await page.GetByLabel("Your name").InputValueAsync());
         await page.Context.CloseAsync();
     }
