@@ -62,6 +62,10 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_end");
 
+                    b.Property<int>("MaxQuestionDepth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_question_depth");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -126,6 +130,10 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<int>("QuestionLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question_level");
+
                     b.Property<long>("Since")
                         .HasColumnType("INTEGER")
                         .HasColumnName("since");
@@ -182,6 +190,199 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_invitations_inviter_id");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CoupleId", "Date", "UserId")
+                        .HasName("pk_answers");
+
+                    b.ToTable("answers", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Questions.CustomQuestion", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_custom_questions");
+
+                    b.ToTable("custom_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Questions.DailyQuestion", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cycle");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CoupleId", "Date")
+                        .HasName("pk_daily_questions");
+
+                    b.ToTable("daily_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Questions.LibraryQuestion", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Dimensions")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimensions");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questions");
+
+                    b.ToTable("questions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Questions.Reaction", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Reply")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reply");
+
+                    b.HasKey("CoupleId", "Date", "UserId")
+                        .HasName("pk_reactions");
+
+                    b.ToTable("reactions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

@@ -57,6 +57,8 @@ internal static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
+
+        await scope.ServiceProvider.GetRequiredService<Features.Questions.QuestionLibrary>().SyncAsync(db, CancellationToken.None);
     }
 
     private static string DefaultSqlite(AttuneOptions attune)

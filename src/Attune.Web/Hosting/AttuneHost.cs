@@ -1,7 +1,10 @@
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Attune.Features.Couples;
+using Attune.Features.Questions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -65,6 +68,16 @@ internal static class AttuneHost
 
         services.AddScoped<ProfileService>();
         services.AddScoped<CoupleService>();
+        services.AddOptions<QuestionsOptions>().BindConfiguration(QuestionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<QuestionLibrary>();
+        services.AddScoped<DailyQuestions>();
+        services.AddScoped<AnswerPrivacy>();
+        services.AddScoped<DepthLadder>();
+        services.AddScoped<TodayService>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<CustomQuestionService>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
         return builder;
     }
 
@@ -97,6 +110,7 @@ internal static class AttuneHost
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccounts();
         app.MapCouples();
+        app.MapQuestions();
         app.MapRazorPages();
         return app;
     }

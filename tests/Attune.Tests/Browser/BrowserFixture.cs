@@ -54,6 +54,35 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Two people registered and paired through the pages, each in a browser context of their own.</summary>
+    public async Task<(IPage First, IPage Second)> PairedCoupleAsync(string first, string second)
+    {
+        var a = await NewPageAsync();
+        await RegisterAsync(a, first, "/register");
+        await a.GotoAsync("/couple");
+        await a.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
+        var link = await a.GetByTestId("invitation-link").TextContentAsync();
+
+        var b = await NewPageAsync();
+        await RegisterAsync(b, second, "/register?returnUrl=" + Uri.EscapeDataString(new Uri(link!).AbsolutePath));
+        await b.GetByRole(AriaRole.Button, new() { Name = "Join my partner" }).ClickAsync();
+        await Assertions.Expect(b).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/today$"));
+        return (a, b);
+    }
+
+    public static async Task RegisterAsync(IPage page, string name, string? path)
+    {
+        if (path is not null)
+        {
+            await page.GotoAsync(path);
+        }
+
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test");
+        await page.GetByLabel("Password").FillAsync("a long enough passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+    }
+
     /// <summary>Saves a full-page screenshot when ATTUNE_SCREENSHOTS names a folder, for looking at pages by eye.</summary>
     public static async Task CaptureAsync(IPage page, string name)
     {

@@ -9,7 +9,7 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task Two_people_register_one_invites_the_other_joins_through_the_link_and_both_see_each_other()
     {
         var ana = await browser.NewPageAsync("Europe/Lisbon");
-        await RegisterAsync(ana, "Ana", "/register");
+        await BrowserFixture.RegisterAsync(ana, "Ana", "/register");
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Hello, Ana" })).ToBeVisibleAsync();
 
         await ana.GetByRole(AriaRole.Link, new() { Name = "Invite my partner" }).ClickAsync();
@@ -23,11 +23,13 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
         await ben.GotoAsync(link!);
         await BrowserFixture.CaptureAsync(ben, "join-anonymous");
         await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await RegisterAsync(ben, "Ben", path: null);
+        await BrowserFixture.RegisterAsync(ben, "Ben", path: null);
         await ben.GetByRole(AriaRole.Button, new() { Name = "Join my partner" }).ClickAsync();
+        await Assertions.Expect(ben).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/today$"));
+        await ben.GotoAsync("/couple");
         await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "You and Ana" })).ToBeVisibleAsync();
 
-        await ana.GotoAsync("/");
+        await ana.GotoAsync("/couple");
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "You and Ben" })).ToBeVisibleAsync();
         await BrowserFixture.CaptureAsync(ana, "home-couple");
         await ana.Context.CloseAsync();
@@ -50,18 +52,5 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.CaptureAsync(page, "register-error");
         Assert.Equal("Kim", await page.GetByLabel("Your name").InputValueAsync());
         await page.Context.CloseAsync();
-    }
-
-    private static async Task RegisterAsync(IPage page, string name, string? path)
-    {
-        if (path is not null)
-        {
-            await page.GotoAsync(path);
-        }
-
-        await page.GetByLabel("Your name").FillAsync(name);
-        await page.GetByLabel("E-mail").FillAsync($"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test");
-        await page.GetByLabel("Password").FillAsync("a long enough passphrase");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
     }
 }

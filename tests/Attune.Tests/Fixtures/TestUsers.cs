@@ -48,6 +48,15 @@ public static class TestUsers
         return api;
     }
 
+    /// <summary>A browser-like client signed in with the cookie, for fetching pages.</summary>
+    public static async Task<HttpClient> PageClientAsync(this AttuneApp app, TestUser user)
+    {
+        var client = app.CreateHttpClient();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = user.Email, password = user.Password });
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        return client;
+    }
+
     public static async Task<InvitationDto> InviteAsync(this TestUser user)
     {
         var response = await user.Api.PostAsync("/api/v1/couple/invitations", null);

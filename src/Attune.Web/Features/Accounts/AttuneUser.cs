@@ -13,5 +13,8 @@ internal sealed class AttuneUser : IdentityUser<Guid>
 
     public Guid? CoupleId { get; set; }
 
+    /// <summary>The deepest question level this person is comfortable with. Never shown to the partner.</summary>
+    public int MaxQuestionDepth { get; set; } = 1;
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -12,6 +12,9 @@ internal sealed class Couple
 
     /// <summary>IANA zone in which the couple's "day" runs; set from the inviter's zone at pairing.</summary>
     public string TimeZone { get; set; } = Accounts.TimeZones.Default;
+
+    /// <summary>The depth ladder's current rung (1 light, 2 personal, 3 vulnerable); starts light.</summary>
+    public int QuestionLevel { get; set; } = 1;
 }
 
 /// <summary>A single-use code one person gives their partner. Owned by the inviter, not yet by a couple.</summary>

@@ -1,0 +1,74 @@
+using Attune.Data;
+using Attune.Encryption;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Features.Questions;
+
+internal sealed record CustomQuestionRequest(string? Text, string? Category, int? Depth);
+
+internal sealed record CustomQuestionView(Guid Id, string Text, QuestionCategory Category, int Depth, DateTimeOffset CreatedAt, bool AddedByMe);
+
+/// <summary>Questions a couple adds to its own rotation. Both partners see and may remove them.</summary>
+internal sealed class CustomQuestionService(AttuneDbContext db, CurrentCouple current, FieldCipher cipher, DailyQuestions questions, TimeProvider time)
+{
+    public const string Purpose = "custom-question";
+
+    public static Dictionary<string, string[]> Validate(CustomQuestionRequest request, out string text, out QuestionCategory category)
+    {
+        var errors = new Dictionary<string, string[]>();
+        text = request.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors["text"] = ["Please write the question."];
+        }
+        else if (text.Length > QuestionsOptions.MaxCustomQuestionLength)
+        {
+            errors["text"] = [$"Please keep the question to {QuestionsOptions.MaxCustomQuestionLength} characters or fewer."];
+        }
+
+        if (!QuestionCategories.TryParse(request.Category, out category))
+        {
+            errors["category"] = ["Please choose a category: inner-world, values, relationship, everyday or fun."];
+        }
+
+        if (request.Depth is not (>= 1 and <= 3))
+        {
+            errors["depth"] = ["Please choose a depth: 1 (light), 2 (personal) or 3 (vulnerable)."];
+        }
+
+        return errors;
+    }
+
+    public async Task<List<CustomQuestionView>> ListAsync(CancellationToken ct)
+    {
+        var rows = await db.Set<CustomQuestion>().AsNoTracking().Where(q => q.RemovedAt == null)
+            .OrderByDescending(q => q.CreatedAt).ToListAsync(ct);
+        return [.. rows.Select(View)];
+    }
+
+    public async Task<CustomQuestionView> AddAsync(string text, QuestionCategory category, int depth, CancellationToken ct)
+    {
+        var coupleId = current.CoupleId!.Value;
+        var question = new CustomQuestion
+        {
+            CoupleId = coupleId,
+            Id = Guid.NewGuid(),
+            AuthorId = current.UserId!.Value,
+            Category = category,
+            Depth = depth,
+            Text = cipher.Seal(KeyOwner.Couple(coupleId), text, Purpose),
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Add(question);
+        await db.SaveChangesAsync(ct);
+        return View(question);
+    }
+
+    /// <summary>Takes the question out of the rotation; days it was already asked keep it. False when unknown.</summary>
+    public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
+        await db.Set<CustomQuestion>().Where(q => q.Id == id && q.RemovedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.RemovedAt, time.GetUtcNow()), ct) == 1;
+
+    private CustomQuestionView View(CustomQuestion q) =>
+        new(q.Id, questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.AuthorId == current.UserId);
+}

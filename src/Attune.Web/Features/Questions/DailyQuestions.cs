@@ -1,0 +1,100 @@
+using Attune.Data;
+using Attune.Encryption;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Features.Questions;
+
+internal sealed record QuestionView(string Id, string Text, QuestionCategory Category, int Depth);
+
+/// <summary>Assigns each couple its question of the day and shows question texts (library or custom).</summary>
+internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library, FieldCipher cipher, TimeProvider time)
+{
+    public const string CustomPrefix = "custom:";
+
+    /// <summary>The couple's question for its local today, assigned on first request. Safe when both partners ask at once.</summary>
+    public async Task<(DailyQuestion Day, int Level)> EnsureTodayAsync(Guid coupleId, CancellationToken ct)
+    {
+        var couple = await db.Couples.AsNoTracking().Where(c => c.Id == coupleId)
+            .Select(c => new { c.TimeZone, c.QuestionLevel }).SingleAsync(ct);
+        var date = CoupleDay.Today(time, couple.TimeZone);
+        var existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
+        if (existing is not null)
+        {
+            return (existing, couple.QuestionLevel);
+        }
+
+        var candidates = library.All.Select(q => new Candidate(q.Id, q.Category, q.Depth)).ToList();
+        var custom = await db.Set<CustomQuestion>().AsNoTracking()
+            .Where(q => q.RemovedAt == null)
+            .Select(q => new { q.Id, q.Category, q.Depth })
+            .ToListAsync(ct);
+        candidates.AddRange(custom.Select(q => new Candidate(CustomId(q.Id), q.Category, q.Depth)));
+
+        var (question, cycle) = QuestionPicker.Pick(coupleId, date, couple.QuestionLevel, candidates, await PastDaysAsync(date, ct));
+        var day = new DailyQuestion
+        {
+            CoupleId = coupleId,
+            Date = date,
+            QuestionId = question.Id,
+            Category = question.Category,
+            Depth = question.Depth,
+            Cycle = cycle,
+            AssignedAt = time.GetUtcNow(),
+        };
+        db.Add(day);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (day, couple.QuestionLevel);
+        }
+        catch (DbUpdateException)
+        {
+            // The partner asked at the same moment and their insert won; the choice is deterministic,
+            // so theirs is the same question. Use the stored row.
+            db.Entry(day).State = EntityState.Detached;
+            return (await db.Set<DailyQuestion>().AsNoTracking().SingleAsync(d => d.Date == date, ct), couple.QuestionLevel);
+        }
+    }
+
+    /// <summary>The text of the questions of these days, in one query for custom ones.</summary>
+    public async Task<Dictionary<string, QuestionView>> DescribeAsync(Guid coupleId, IEnumerable<DailyQuestion> days, CancellationToken ct)
+    {
+        var ids = days.Select(d => d.QuestionId).Distinct(StringComparer.Ordinal).ToList();
+        var customIds = ids.Where(i => i.StartsWith(CustomPrefix, StringComparison.Ordinal))
+            .Select(i => Guid.Parse(i[CustomPrefix.Length..])).ToList();
+        var custom = await db.Set<CustomQuestion>().AsNoTracking().Where(q => customIds.Contains(q.Id)).ToListAsync(ct);
+        var result = custom.ToDictionary(
+            q => CustomId(q.Id),
+            q => new QuestionView(CustomId(q.Id), OpenCustom(coupleId, q), q.Category, q.Depth),
+            StringComparer.Ordinal);
+
+        foreach (var id in ids.Where(i => !result.ContainsKey(i)))
+        {
+            if (library.Find(id) is { } entry)
+            {
+                result[id] = new QuestionView(entry.Id, entry.Text, entry.Category, entry.Depth);
+            }
+            else if (await db.Set<LibraryQuestion>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct) is { } retired)
+            {
+                result[id] = new QuestionView(retired.Id, retired.Text, retired.Category, retired.Depth);
+            }
+        }
+
+        return result;
+    }
+
+    public static string CustomId(Guid id) => $"{CustomPrefix}{id:D}";
+
+    public string OpenCustom(Guid coupleId, CustomQuestion question) =>
+        cipher.Open(KeyOwner.Couple(coupleId), question.Text, CustomQuestionService.Purpose);
+
+    private async Task<PastDays> PastDaysAsync(DateOnly date, CancellationToken ct)
+    {
+        var days = db.Set<DailyQuestion>().AsNoTracking();
+        var cycle = await days.MaxAsync(d => (int?)d.Cycle, ct) ?? 0;
+        var used = await days.Where(d => d.Cycle == cycle).Select(d => d.QuestionId).ToListAsync(ct);
+        var yesterday = date.AddDays(-1);
+        var yesterdays = await days.Where(d => d.Date == yesterday).Select(d => (QuestionCategory?)d.Category).FirstOrDefaultAsync(ct);
+        return new PastDays(cycle, used.ToHashSet(StringComparer.Ordinal), yesterdays);
+    }
+}

@@ -1,0 +1,56 @@
+using Attune.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Features.Questions;
+
+/// <summary>My setting, the couple's level, and whether I am invited one level deeper. Never the partner's setting.</summary>
+internal sealed record DepthView(int Mine, int Couple, bool InvitedDeeper);
+
+/// <summary>
+/// The depth ladder. Each partner sets the deepest level they are comfortable with. The couple's level
+/// starts at 1, never exceeds the shallower of the two settings, and rises one rung only after enough
+/// revealed answers at the current rung and when both have said yes to the next one. Lowering one's own
+/// setting lowers the couple's level at once; the partner is never told who did it.
+/// </summary>
+internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOptions<QuestionsOptions> options)
+{
+    public async Task<DepthView> GetAsync(CancellationToken ct)
+    {
+        var (coupleId, me) = Require();
+        var level = await db.Couples.Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
+        var mine = await db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).SingleAsync(ct);
+        var invited = level < 3 && mine <= level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper;
+        return new DepthView(mine, level, invited);
+    }
+
+    public async Task<DepthView> SetMineAsync(int maxDepth, CancellationToken ct)
+    {
+        var (_, me) = Require();
+        await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.MaxQuestionDepth, maxDepth), ct);
+        await EvaluateAsync(ct);
+        return await GetAsync(ct);
+    }
+
+    /// <summary>Moves the couple's level down to what both accept, or one rung up when both are ready. Safe to repeat.</summary>
+    public async Task EvaluateAsync(CancellationToken ct)
+    {
+        var (coupleId, _) = Require();
+        var level = await db.Couples.Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
+        var shallower = await db.Users.Where(u => u.CoupleId == coupleId).MinAsync(u => u.MaxQuestionDepth, ct);
+        var next = level > shallower ? shallower
+            : level < 3 && shallower > level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper ? level + 1
+            : level;
+        if (next != level)
+        {
+            await db.Couples.Where(c => c.Id == coupleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.QuestionLevel, next), ct);
+        }
+    }
+
+    /// <summary>Days at this depth on which both partners answered.</summary>
+    private Task<int> RevealsAtAsync(int depth, CancellationToken ct) =>
+        db.Set<DailyQuestion>().CountAsync(d => d.Depth == depth && db.Set<Answer>().Count(a => a.Date == d.Date) == 2, ct);
+
+    private (Guid CoupleId, Guid UserId) Require() =>
+        (current.CoupleId ?? throw new InvalidOperationException("Depth needs a couple."), current.UserId!.Value);
+}

@@ -1,0 +1,32 @@
+using Attune.Features.Couples;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attune.Features.Questions;
+
+internal sealed class HistoryModel(HistoryService history, CoupleService couples) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Before { get; set; }
+
+    public HistoryResponse? History { get; private set; }
+
+    public string PartnerName { get; private set; } = "Your partner";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var couple = await couples.GetAsync(ct);
+        if (couple is null)
+        {
+            return LocalRedirect("/");
+        }
+
+        PartnerName = couple.Partner.DisplayName;
+        QuestionCategory? category = QuestionCategories.TryParse(Category, out var parsed) ? parsed : null;
+        History = await history.GetAsync(category, Before, HistoryService.DefaultLimit, ct);
+        return Page();
+    }
+}

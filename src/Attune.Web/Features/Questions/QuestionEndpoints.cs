@@ -1,0 +1,144 @@
+using Attune.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Attune.Features.Questions;
+
+internal sealed record DepthRequest(int? MaxDepth);
+
+internal static class QuestionEndpoints
+{
+    public static RouteGroupBuilder MapQuestions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Questions").RequireAuthorization();
+        group.MapGet("/today", GetToday);
+        group.MapPut("/today/answer", Answer);
+        group.MapPost("/today/reactions", React);
+        group.MapGet("/questions/history", History);
+        group.MapGet("/questions/custom", ListCustom);
+        group.MapPost("/questions/custom", AddCustom);
+        group.MapDelete("/questions/custom/{id:guid}", RemoveCustom);
+        group.MapPut("/me/depth", SetDepth);
+        return group;
+    }
+
+    private static async Task<Results<Ok<TodayResponse>, Conflict<ProblemDetails>>> GetToday(TodayService today, CancellationToken ct) =>
+        await today.GetAsync(ct) is { } response ? TypedResults.Ok(response) : NotInCouple();
+
+    private static async Task<Results<Ok<TodayResponse>, ValidationProblem, Conflict<ProblemDetails>>> Answer(
+        AnswerRequest request, TodayService today, CancellationToken ct)
+    {
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length is 0 or > QuestionsOptions.MaxAnswerLength)
+        {
+            return Invalid("text", text.Length == 0
+                ? "Please write your answer before saving."
+                : $"Please keep your answer to {QuestionsOptions.MaxAnswerLength} characters or fewer.");
+        }
+
+        var (response, failure) = await today.AnswerAsync(text, ct);
+        return failure switch
+        {
+            null => TypedResults.Ok(response!),
+            TodayFailure.AlreadyRevealed => TypedResults.Conflict(Problem("Answers are final", "Both of you have answered, so today's answers can no longer change.")),
+            _ => NotInCouple(),
+        };
+    }
+
+    private static async Task<Results<Ok<TodayResponse>, ValidationProblem, Conflict<ProblemDetails>>> React(
+        ReactionRequest request, TodayService today, CancellationToken ct)
+    {
+        if (!ReactionKinds.TryParse(request.Kind, out var kind))
+        {
+            return Invalid("kind", "Please choose a reaction: thank-you, tell-me-more, heart, me-too or hug.");
+        }
+
+        var reply = request.Text?.Trim();
+        if (reply?.Length > QuestionsOptions.MaxReplyLength)
+        {
+            return Invalid("text", $"Please keep your reply to {QuestionsOptions.MaxReplyLength} characters or fewer.");
+        }
+
+        var (response, failure) = await today.ReactAsync(kind, reply, ct);
+        return failure switch
+        {
+            null => TypedResults.Ok(response!),
+            TodayFailure.NotRevealedYet => TypedResults.Conflict(Problem("Not revealed yet", "You can react once you have both answered.")),
+            _ => NotInCouple(),
+        };
+    }
+
+    private static async Task<Results<Ok<HistoryResponse>, ValidationProblem, Conflict<ProblemDetails>>> History(
+        string? category, DateOnly? before, int? limit, HistoryService history, CurrentCouple current, CancellationToken ct)
+    {
+        if (!current.IsInCouple)
+        {
+            return NotInCouple();
+        }
+
+        QuestionCategory? parsed = null;
+        if (!string.IsNullOrEmpty(category))
+        {
+            if (!QuestionCategories.TryParse(category, out var c))
+            {
+                return Invalid("category", "Unknown category. Use inner-world, values, relationship, everyday or fun.");
+            }
+
+            parsed = c;
+        }
+
+        if (limit is < 1 or > HistoryService.MaxLimit)
+        {
+            return Invalid("limit", $"Please ask for 1 to {HistoryService.MaxLimit} days.");
+        }
+
+        return TypedResults.Ok(await history.GetAsync(parsed, before, limit ?? HistoryService.DefaultLimit, ct));
+    }
+
+    private static async Task<Results<Ok<List<CustomQuestionView>>, Conflict<ProblemDetails>>> ListCustom(
+        CustomQuestionService custom, CurrentCouple current, CancellationToken ct) =>
+        current.IsInCouple ? TypedResults.Ok(await custom.ListAsync(ct)) : NotInCouple();
+
+    private static async Task<Results<Created<CustomQuestionView>, ValidationProblem, Conflict<ProblemDetails>>> AddCustom(
+        CustomQuestionRequest request, CustomQuestionService custom, CurrentCouple current, CancellationToken ct)
+    {
+        if (!current.IsInCouple)
+        {
+            return NotInCouple();
+        }
+
+        var errors = CustomQuestionService.Validate(request, out var text, out var category);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var added = await custom.AddAsync(text, category, request.Depth!.Value, ct);
+        return TypedResults.Created($"/api/v1/questions/custom/{added.Id}", added);
+    }
+
+    private static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> RemoveCustom(
+        Guid id, CustomQuestionService custom, CurrentCouple current, CancellationToken ct) =>
+        !current.IsInCouple ? NotInCouple()
+        : await custom.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<DepthView>, ValidationProblem, Conflict<ProblemDetails>>> SetDepth(
+        DepthRequest request, DepthLadder ladder, CurrentCouple current, CancellationToken ct)
+    {
+        if (request.MaxDepth is not (>= 1 and <= 3))
+        {
+            return Invalid("maxDepth", "Please choose 1 (light), 2 (personal) or 3 (vulnerable).");
+        }
+
+        return current.IsInCouple ? TypedResults.Ok(await ladder.SetMineAsync(request.MaxDepth.Value, ct)) : NotInCouple();
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static Conflict<ProblemDetails> NotInCouple() =>
+        TypedResults.Conflict(Problem("Not in a couple", "Questions are for two. Invite your partner first."));
+
+    private static ProblemDetails Problem(string title, string detail) =>
+        new() { Status = StatusCodes.Status409Conflict, Title = title, Detail = detail };
+}

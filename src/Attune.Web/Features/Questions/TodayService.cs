@@ -1,0 +1,129 @@
+using Attune.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Features.Questions;
+
+/// <summary>The couple's question of the day: reading it, answering it, reacting to the reveal.</summary>
+internal sealed class TodayService(
+    AttuneDbContext db, CurrentCouple current, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TimeProvider time)
+{
+    public async Task<TodayResponse?> GetAsync(CancellationToken ct)
+    {
+        if (current.CoupleId is not { } coupleId)
+        {
+            return null;
+        }
+
+        var (day, _) = await questions.EnsureTodayAsync(coupleId, ct);
+        return await ViewAsync(coupleId, day, ct);
+    }
+
+    /// <summary>Saves or edits my answer. Editing stops at the reveal; from then on both answers are final.</summary>
+    public async Task<(TodayResponse? Today, TodayFailure? Failure)> AnswerAsync(string text, CancellationToken ct)
+    {
+        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
+        {
+            return (null, TodayFailure.NotInCouple);
+        }
+
+        var (day, _) = await questions.EnsureTodayAsync(coupleId, ct);
+        var now = time.GetUtcNow();
+        bool revealedNow;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Lock the couple's day: of two simultaneous writes, the second sees the first, so an answer can
+            // never change after the partner has read it.
+            await db.Set<DailyQuestion>().Where(d => d.Date == day.Date)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct);
+            var answers = await db.Set<Answer>().Where(a => a.Date == day.Date).ToListAsync(ct);
+            var mine = answers.FirstOrDefault(a => a.UserId == me);
+            var partnerAnswered = answers.Any(a => a.UserId != me);
+            if (mine is not null && partnerAnswered)
+            {
+                return (null, TodayFailure.AlreadyRevealed);
+            }
+
+            if (mine is null)
+            {
+                db.Add(new Answer
+                {
+                    CoupleId = coupleId,
+                    Date = day.Date,
+                    UserId = me,
+                    Text = privacy.SealAnswer(me, text),
+                    AnsweredAt = now,
+                    UpdatedAt = now,
+                });
+            }
+            else
+            {
+                mine.Text = privacy.SealAnswer(me, text);
+                mine.UpdatedAt = now;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            revealedNow = partnerAnswered;
+        }
+
+        if (revealedNow)
+        {
+            await ladder.EvaluateAsync(ct);
+        }
+
+        return (await ViewAsync(coupleId, day, ct), null);
+    }
+
+    /// <summary>A warm reaction (and an optional reply) to my partner's revealed answer; a second one replaces the first.</summary>
+    public async Task<(TodayResponse? Today, TodayFailure? Failure)> ReactAsync(ReactionKind kind, string? reply, CancellationToken ct)
+    {
+        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
+        {
+            return (null, TodayFailure.NotInCouple);
+        }
+
+        var (day, _) = await questions.EnsureTodayAsync(coupleId, ct);
+        if (await db.Set<Answer>().CountAsync(a => a.Date == day.Date, ct) < 2)
+        {
+            return (null, TodayFailure.NotRevealedYet);
+        }
+
+        var reaction = await db.Set<Reaction>().FirstOrDefaultAsync(r => r.Date == day.Date && r.UserId == me, ct);
+        if (reaction is null)
+        {
+            reaction = new Reaction { CoupleId = coupleId, Date = day.Date, UserId = me };
+            db.Add(reaction);
+        }
+
+        reaction.Kind = kind;
+        reaction.Reply = string.IsNullOrEmpty(reply) ? null : privacy.SealReply(me, reply);
+        reaction.CreatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return (await ViewAsync(coupleId, day, ct), null);
+    }
+
+    private async Task<TodayResponse> ViewAsync(Guid coupleId, DailyQuestion day, CancellationToken ct)
+    {
+        var me = current.UserId!.Value;
+        var answers = await db.Set<Answer>().AsNoTracking().Where(a => a.Date == day.Date).ToListAsync(ct);
+        var reactions = await db.Set<Reaction>().AsNoTracking().Where(r => r.Date == day.Date).ToListAsync(ct);
+        var question = (await questions.DescribeAsync(coupleId, [day], ct))[day.QuestionId];
+        var mine = answers.FirstOrDefault(a => a.UserId == me);
+        var partner = answers.FirstOrDefault(a => a.UserId != me);
+        var revealed = mine is not null && partner is not null;
+
+        return new TodayResponse(
+            day.Date,
+            question,
+            mine is null ? null : new MyAnswerView(privacy.ReadAnswer(mine, me, revealed)!, mine.AnsweredAt),
+            new PartnerAnswerView(partner is not null, partner is null ? null : privacy.ReadAnswer(partner, me, revealed), partner?.AnsweredAt),
+            revealed,
+            new ReactionsView(
+                Reaction(reactions.FirstOrDefault(r => r.UserId == me), me, revealed),
+                Reaction(reactions.FirstOrDefault(r => r.UserId != me), me, revealed)),
+            await ladder.GetAsync(ct));
+    }
+
+    private ReactionView? Reaction(Reaction? reaction, Guid me, bool revealed) =>
+        reaction is null ? null : new ReactionView(reaction.Kind, privacy.ReadReply(reaction, me, revealed));
+}
