@@ -29,13 +29,13 @@ internal static class CoupleEndpoints
         CoupleService couples, CancellationToken ct) =>
         await couples.GetAsync(ct) is { } couple
             ? TypedResults.Ok(couple)
-            : TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Not in a couple", "You have not joined a partner yet."));
+            : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
 
     private static async Task<Results<Created<InvitationResponse>, Conflict<ProblemDetails>>> CreateInvitation(
         ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
         await couples.CreateInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
             ? TypedResults.Created("/api/v1/couple/invitations/open", invitation)
-            : TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Already in a couple", "You are already paired with a partner."));
+            : Problems.Conflict("Already in a couple", "You are already paired with a partner.");
 
     private static async Task<Results<Ok<InvitationResponse>, NotFound>> GetOpenInvitation(
         ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
@@ -50,15 +50,9 @@ internal static class CoupleEndpoints
         return failure switch
         {
             null => TypedResults.Ok(joined!),
-            JoinFailure.OwnInvitation => TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["code"] = ["This is your own invitation. Share it with your partner instead."] }),
-            JoinFailure.AlreadyInCouple => TypedResults.Conflict(
-                Problem(StatusCodes.Status409Conflict, "Already in a couple", "You are already paired with a partner.")),
-            _ => TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Invitation not found",
-                "This code is unknown, already used or expired. Ask your partner for a new one.")),
+            JoinFailure.OwnInvitation => Problems.Field("code", "This is your own invitation. Share it with your partner instead."),
+            JoinFailure.AlreadyInCouple => Problems.Conflict("Already in a couple", "You are already paired with a partner."),
+            _ => Problems.NotFound("Invitation not found", "This code is unknown, already used or expired. Ask your partner for a new one."),
         };
     }
-
-    private static ProblemDetails Problem(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail };
 }

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ internal static class QuestionEndpoints
     }
 
     private static async Task<Results<Ok<TodayResponse>, Conflict<ProblemDetails>>> GetToday(TodayService today, CancellationToken ct) =>
-        await today.GetAsync(ct) is { } response ? TypedResults.Ok(response) : NotInCouple();
+        await today.GetAsync(ct) is { } response ? TypedResults.Ok(response) : Problems.NotInCouple();
 
     private static async Task<Results<Ok<TodayResponse>, ValidationProblem, Conflict<ProblemDetails>>> Answer(
         AnswerRequest request, TodayService today, CancellationToken ct)
@@ -31,7 +32,7 @@ internal static class QuestionEndpoints
         var text = request.Text?.Trim() ?? "";
         if (text.Length is 0 or > QuestionsOptions.MaxAnswerLength)
         {
-            return Invalid("text", text.Length == 0
+            return Problems.Field("text", text.Length == 0
                 ? "Please write your answer before saving."
                 : $"Please keep your answer to {QuestionsOptions.MaxAnswerLength} characters or fewer.");
         }
@@ -40,8 +41,8 @@ internal static class QuestionEndpoints
         return failure switch
         {
             null => TypedResults.Ok(response!),
-            TodayFailure.AlreadyRevealed => TypedResults.Conflict(Problem("Answers are final", "Both of you have answered, so today's answers can no longer change.")),
-            _ => NotInCouple(),
+            TodayFailure.AlreadyRevealed => Problems.Conflict("Answers are final", "Both of you have answered, so today's answers can no longer change."),
+            _ => Problems.NotInCouple(),
         };
     }
 
@@ -50,21 +51,21 @@ internal static class QuestionEndpoints
     {
         if (!ReactionKinds.TryParse(request.Kind, out var kind))
         {
-            return Invalid("kind", "Please choose a reaction: thank-you, tell-me-more, heart, me-too or hug.");
+            return Problems.Field("kind", "Please choose a reaction: thank-you, tell-me-more, heart, me-too or hug.");
         }
 
         var reply = request.Text?.Trim();
         if (reply?.Length > QuestionsOptions.MaxReplyLength)
         {
-            return Invalid("text", $"Please keep your reply to {QuestionsOptions.MaxReplyLength} characters or fewer.");
+            return Problems.Field("text", $"Please keep your reply to {QuestionsOptions.MaxReplyLength} characters or fewer.");
         }
 
         var (response, failure) = await today.ReactAsync(kind, reply, ct);
         return failure switch
         {
             null => TypedResults.Ok(response!),
-            TodayFailure.NotRevealedYet => TypedResults.Conflict(Problem("Not revealed yet", "You can react once you have both answered.")),
-            _ => NotInCouple(),
+            TodayFailure.NotRevealedYet => Problems.Conflict("Not revealed yet", "You can react once you have both answered."),
+            _ => Problems.NotInCouple(),
         };
     }
 
@@ -73,7 +74,7 @@ internal static class QuestionEndpoints
     {
         if (!current.IsInCouple)
         {
-            return NotInCouple();
+            return Problems.NotInCouple();
         }
 
         QuestionCategory? parsed = null;
@@ -81,7 +82,7 @@ internal static class QuestionEndpoints
         {
             if (!QuestionCategories.TryParse(category, out var c))
             {
-                return Invalid("category", "Unknown category. Use inner-world, values, relationship, everyday or fun.");
+                return Problems.Field("category", "Unknown category. Use inner-world, values, relationship, everyday or fun.");
             }
 
             parsed = c;
@@ -89,7 +90,7 @@ internal static class QuestionEndpoints
 
         if (limit is < 1 or > HistoryService.MaxLimit)
         {
-            return Invalid("limit", $"Please ask for 1 to {HistoryService.MaxLimit} days.");
+            return Problems.Field("limit", $"Please ask for 1 to {HistoryService.MaxLimit} days.");
         }
 
         return TypedResults.Ok(await history.GetAsync(parsed, before, limit ?? HistoryService.DefaultLimit, ct));
@@ -97,14 +98,14 @@ internal static class QuestionEndpoints
 
     private static async Task<Results<Ok<List<CustomQuestionView>>, Conflict<ProblemDetails>>> ListCustom(
         CustomQuestionService custom, CurrentCouple current, CancellationToken ct) =>
-        current.IsInCouple ? TypedResults.Ok(await custom.ListAsync(ct)) : NotInCouple();
+        current.IsInCouple ? TypedResults.Ok(await custom.ListAsync(ct)) : Problems.NotInCouple();
 
     private static async Task<Results<Created<CustomQuestionView>, ValidationProblem, Conflict<ProblemDetails>>> AddCustom(
         CustomQuestionRequest request, CustomQuestionService custom, CurrentCouple current, CancellationToken ct)
     {
         if (!current.IsInCouple)
         {
-            return NotInCouple();
+            return Problems.NotInCouple();
         }
 
         var errors = CustomQuestionService.Validate(request, out var text, out var category);
@@ -119,7 +120,7 @@ internal static class QuestionEndpoints
 
     private static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> RemoveCustom(
         Guid id, CustomQuestionService custom, CurrentCouple current, CancellationToken ct) =>
-        !current.IsInCouple ? NotInCouple()
+        !current.IsInCouple ? Problems.NotInCouple()
         : await custom.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<DepthView>, ValidationProblem, Conflict<ProblemDetails>>> SetDepth(
@@ -127,18 +128,9 @@ internal static class QuestionEndpoints
     {
         if (request.MaxDepth is not (>= 1 and <= 3))
         {
-            return Invalid("maxDepth", "Please choose 1 (light), 2 (personal) or 3 (vulnerable).");
+            return Problems.Field("maxDepth", "Please choose 1 (light), 2 (personal) or 3 (vulnerable).");
         }
 
-        return current.IsInCouple ? TypedResults.Ok(await ladder.SetMineAsync(request.MaxDepth.Value, ct)) : NotInCouple();
+        return current.IsInCouple ? TypedResults.Ok(await ladder.SetMineAsync(request.MaxDepth.Value, ct)) : Problems.NotInCouple();
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    private static Conflict<ProblemDetails> NotInCouple() =>
-        TypedResults.Conflict(Problem("Not in a couple", "Questions are for two. Invite your partner first."));
-
-    private static ProblemDetails Problem(string title, string detail) =>
-        new() { Status = StatusCodes.Status409Conflict, Title = title, Detail = detail };
 }
