@@ -130,6 +130,21 @@ public abstract partial class CoupleApiTests(AttuneApp app)
         Assert.Equal(1, partnersOfInviter);
     }
 
+    [Fact]
+    public async Task Either_partner_can_change_the_couples_time_zone_and_bad_zones_are_refused()
+    {
+        var (inviter, partner) = await app.CreatePairedCoupleAsync();
+        var changed = await partner.Api.PutAsJsonAsync("/api/v1/couple", new { timeZone = "America/Sao_Paulo" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("America/Sao_Paulo", (await (await inviter.Api.GetAsync("/api/v1/couple")).ReadAsync<CoupleDto>()).TimeZone);
+
+        var refused = await inviter.Api.PutAsJsonAsync("/api/v1/couple", new { timeZone = "Atlantis/Capital" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("timeZone", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var single = await app.RegisterAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await single.Api.PutAsJsonAsync("/api/v1/couple", new { timeZone = "Europe/Rome" })).StatusCode);
+    }
+
     [GeneratedRegex("^[A-HJ-KM-NP-TV-Z2-8]{4}-[A-HJ-KM-NP-TV-Z2-8]{4}$")]
     private static partial Regex CodePattern();
 }

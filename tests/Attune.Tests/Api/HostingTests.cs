@@ -53,6 +53,14 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
     [InlineData("/api/v1/me", "get")]
     [InlineData("/api/v1/me", "put")]
     [InlineData("/api/v1/couple", "get")]
+    [InlineData("/api/v1/couple", "put")]
+    [InlineData("/api/v1/today", "get")]
+    [InlineData("/api/v1/today/answer", "put")]
+    [InlineData("/api/v1/today/reactions", "post")]
+    [InlineData("/api/v1/questions/history", "get")]
+    [InlineData("/api/v1/questions/custom", "post")]
+    [InlineData("/api/v1/questions/custom/{id}", "delete")]
+    [InlineData("/api/v1/me/depth", "put")]
     [InlineData("/api/v1/couple/invitations", "post")]
     [InlineData("/api/v1/couple/invitations/open", "get")]
     [InlineData("/api/v1/couple/join", "post")]
@@ -98,6 +106,31 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
             ["Input.Password"] = "whatever-it-is",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logs_never_hold_passwords_tokens_codes_or_answers()
+    {
+        var (inviter, partner) = await app.CreatePairedCoupleAsync();
+        var canary = "CANARY-" + Guid.NewGuid().ToString("N");
+        using var anonymous = app.CreateHttpClient();
+        var token = await (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = inviter.Email, password = inviter.Password }))
+            .ReadAsync<TokenResponse>();
+        var single = await app.RegisterAsync();
+        var invitation = await single.InviteAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.RegisterAsync()).JoinAsync("ZZZZ-ZZZZ")).StatusCode);
+        await inviter.Api.PutAsJsonAsync("/api/v1/today/answer", new { text = canary });
+        await partner.Api.PutAsJsonAsync("/api/v1/today/answer", new { text = canary + "-partner" });
+        await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = inviter.Email, password = "wrong " + canary });
+
+        var logs = app.Logs.Text;
+        Assert.NotEmpty(logs);
+        Assert.DoesNotContain(canary, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestUsers.Password, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.AccessToken, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.RefreshToken, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(invitation.Code, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(invitation.Code.Replace("-", "", StringComparison.Ordinal), logs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,24 @@ public abstract class IsolationTests(AttuneApp app)
     }
 
     [Fact]
+    public async Task Another_couples_question_of_the_day_answers_and_history_never_show_up()
+    {
+        var a = await app.CreatePairedCoupleAsync();
+        var b = await app.CreatePairedCoupleAsync();
+        var canary = "CANARY-" + Guid.NewGuid().ToString("N");
+        await a.BothAnswerAsync(canary + "-1", canary + "-2");
+        await b.BothAnswerAsync();
+
+        foreach (var path in new[] { "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom" })
+        {
+            Assert.DoesNotContain(canary, await b.Inviter.Api.GetStringAsync(path), StringComparison.Ordinal);
+            Assert.DoesNotContain(canary, await b.Partner.Api.GetStringAsync(path), StringComparison.Ordinal);
+        }
+
+        Assert.Single((await (await b.Inviter.Api.GetAsync("/api/v1/questions/history")).ReadAsync<HistoryDto>()).Items);
+    }
+
+    [Fact]
     public async Task The_query_filter_scopes_couples_to_the_current_couple_and_hides_all_when_single()
     {
         var (a1, _) = await app.CreatePairedCoupleAsync();

@@ -13,6 +13,7 @@ internal static class CoupleEndpoints
     {
         var group = app.MapGroup("/api/v1/couple").WithTags("Couple").RequireAuthorization();
         group.MapGet("/", GetCouple);
+        group.MapPut("/", UpdateCouple);
         group.MapPost("/invitations", CreateInvitation);
         group.MapGet("/invitations/open", GetOpenInvitation);
         group.MapPost("/join", Join).RequireRateLimiting(RateLimits.Auth);
@@ -30,6 +31,19 @@ internal static class CoupleEndpoints
         await couples.GetAsync(ct) is { } couple
             ? TypedResults.Ok(couple)
             : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
+
+    private static async Task<Results<Ok<CoupleResponse>, ValidationProblem, NotFound<ProblemDetails>>> UpdateCouple(
+        CoupleUpdateRequest request, CoupleService couples, CancellationToken ct)
+    {
+        if (!Accounts.TimeZones.IsKnown(request.TimeZone))
+        {
+            return Problems.Field("timeZone", "Please choose a time zone from the list, such as Europe/Berlin.");
+        }
+
+        return await couples.SetTimeZoneAsync(request.TimeZone!, ct) is { } couple
+            ? TypedResults.Ok(couple)
+            : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
+    }
 
     private static async Task<Results<Created<InvitationResponse>, Conflict<ProblemDetails>>> CreateInvitation(
         ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>

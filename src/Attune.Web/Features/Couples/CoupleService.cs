@@ -11,6 +11,8 @@ internal sealed record CoupleResponse(Guid Id, DateTimeOffset Since, string Time
 
 internal sealed record JoinRequest(string? Code);
 
+internal sealed record CoupleUpdateRequest(string? TimeZone);
+
 internal sealed record JoinResponse(Guid CoupleId, PartnerView Partner);
 
 internal enum JoinFailure
@@ -135,6 +137,15 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
                 c.TimeZone,
                 new PartnerView(db.Users.Where(u => u.CoupleId == c.Id && u.Id != me).Select(u => u.DisplayName).First())))
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Changes the zone the couple's day runs in; either partner may. Null when single.</summary>
+    public async Task<CoupleResponse?> SetTimeZoneAsync(string timeZone, CancellationToken ct)
+    {
+        // The query filter limits the update to the caller's own couple.
+        return await db.Couples.ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZone, timeZone), ct) == 1
+            ? await GetAsync(ct)
+            : null;
     }
 
     private static InvitationResponse ToResponse(string code, DateTimeOffset expiresAt, Uri baseUrl)

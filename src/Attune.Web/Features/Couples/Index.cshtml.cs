@@ -27,6 +27,22 @@ internal sealed class IndexModel(CoupleService couples, IOptions<AttuneOptions> 
         return RedirectToPage();
     }
 
+    [BindProperty]
+    public string? TimeZone { get; set; }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync(CancellationToken ct)
+    {
+        if (Accounts.TimeZones.IsKnown(TimeZone))
+        {
+            await couples.SetTimeZoneAsync(TimeZone!, ct);
+            return RedirectToPage();
+        }
+
+        ModelState.AddModelError(nameof(TimeZone), "Please choose a time zone from the list.");
+        await LoadAsync(ct);
+        return Page();
+    }
+
     public IActionResult OnPostJoin() => RedirectToPage("/Couples/Join", new { code = Code });
 
     private Uri BaseUrl => CoupleEndpoints.PublicBaseUrl(Request, options.Value);
