@@ -38,7 +38,7 @@ internal static class DatabaseSetup
 
             options.UseSnakeCaseNamingConvention();
             options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not for every request's context
         return services;
     }
 

@@ -78,6 +78,33 @@ internal sealed class KeyVault
         return key;
     }
 
+    /// <summary>Creates the missing keys of many owners in one transaction (bulk imports, the benchmark's data generator).</summary>
+    public void Prepare(IEnumerable<KeyOwner> owners)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO data_keys (id, owner, master_key_id, wrapped, created_at) " +
+                             "VALUES ($id, $owner, $master, $wrapped, $created) ON CONFLICT (owner) DO NOTHING";
+        var id = insert.Parameters.Add("$id", SqliteType.Blob);
+        var owner = insert.Parameters.Add("$owner", SqliteType.Text);
+        var wrapped = insert.Parameters.Add("$wrapped", SqliteType.Blob);
+        insert.Parameters.AddWithValue("$master", _masterKey.Id);
+        insert.Parameters.AddWithValue("$created", _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var keyOwner in owners)
+        {
+            var keyId = Guid.NewGuid();
+            var material = RandomNumberGenerator.GetBytes(32);
+            id.Value = keyId.ToByteArray();
+            owner.Value = keyOwner.ToString();
+            wrapped.Value = _masterKey.Wrap(material, WrapContext(keyId, keyOwner));
+            insert.ExecuteNonQuery();
+            CryptographicOperations.ZeroMemory(material);
+        }
+
+        transaction.Commit();
+    }
+
     /// <summary>The data key with this id, or null when it was destroyed (crypto-shredded).</summary>
     public DataKey? Find(Guid keyId)
     {

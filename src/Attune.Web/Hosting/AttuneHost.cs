@@ -37,6 +37,7 @@ internal static class AttuneHost
         services.AddOpenApi();
         services.AddAttuneDatabase();
         services.AddAttuneRateLimits();
+        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section).ValidateOnStart();
 
         services.AddSingleton<KeyDirectory>();
         services.AddSingleton<MasterKey>();
@@ -102,6 +103,7 @@ internal static class AttuneHost
         app.UseAuthentication();
         app.UseCurrentCouple();
         app.UseRateLimiter();
+        app.UsePasswordHashingGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -44,6 +44,8 @@ public class AttuneApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Database:Provider"] = database.ToString(),
             // Tests register many people from one address; the limit itself is tested with its own app.
             ["RateLimits:AuthPermitLimit"] = "100000",
+            ["PasswordHashing:MaxPerSecond"] = "100000",
+            ["PasswordHashing:MaxConcurrent"] = "4",
         };
         foreach (var (key, value) in settings ?? [])
         {

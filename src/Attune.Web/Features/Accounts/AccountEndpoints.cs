@@ -12,6 +12,7 @@ internal static class AccountEndpoints
         app.MapGroup("/api/v1/auth")
             .WithTags("Auth")
             .RequireRateLimiting(RateLimits.Auth)
+            .WithMetadata(new HashesPasswordAttribute())
             .MapIdentityApi<AttuneUser>();
 
         var me = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
+[HashesPassword]
 internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, TimeProvider time) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
+[HashesPassword]
 internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
 {
     [BindProperty]

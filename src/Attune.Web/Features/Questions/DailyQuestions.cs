@@ -6,21 +6,26 @@ namespace Attune.Features.Questions;
 
 internal sealed record QuestionView(string Id, string Text, QuestionCategory Category, int Depth);
 
+/// <summary>The couple's time zone and depth level, and the caller's own depth setting.</summary>
+internal sealed record CoupleState(string TimeZone, int Level, int MyMaxDepth);
+
 /// <summary>Assigns each couple its question of the day and shows question texts (library or custom).</summary>
 internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library, FieldCipher cipher, TimeProvider time)
 {
     public const string CustomPrefix = "custom:";
 
     /// <summary>The couple's question for its local today, assigned on first request. Safe when both partners ask at once.</summary>
-    public async Task<(DailyQuestion Day, int Level)> EnsureTodayAsync(Guid coupleId, CancellationToken ct)
+    public async Task<(DailyQuestion Day, CoupleState Couple)> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct)
     {
+        // One statement for what every view of the day needs: the couple's zone and level, and my depth setting.
         var couple = await db.Couples.AsNoTracking().Where(c => c.Id == coupleId)
-            .Select(c => new { c.TimeZone, c.QuestionLevel }).SingleAsync(ct);
+            .Select(c => new CoupleState(c.TimeZone, c.QuestionLevel, db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).First()))
+            .SingleAsync(ct);
         var date = CoupleDay.Today(time, couple.TimeZone);
         var existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
         if (existing is not null)
         {
-            return (existing, couple.QuestionLevel);
+            return (existing, couple);
         }
 
         var candidates = library.All.Select(q => new Candidate(q.Id, q.Category, q.Depth)).ToList();
@@ -30,7 +35,7 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
             .ToListAsync(ct);
         candidates.AddRange(custom.Select(q => new Candidate(CustomId(q.Id), q.Category, q.Depth)));
 
-        var (question, cycle) = QuestionPicker.Pick(coupleId, date, couple.QuestionLevel, candidates, await PastDaysAsync(date, ct));
+        var (question, cycle) = QuestionPicker.Pick(coupleId, date, couple.Level, candidates, await PastDaysAsync(date, ct));
         var day = new DailyQuestion
         {
             CoupleId = coupleId,
@@ -45,14 +50,14 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
         try
         {
             await db.SaveChangesAsync(ct);
-            return (day, couple.QuestionLevel);
+            return (day, couple);
         }
         catch (DbUpdateException)
         {
             // The partner asked at the same moment and their insert won; the choice is deterministic,
             // so theirs is the same question. Use the stored row.
             db.Entry(day).State = EntityState.Detached;
-            return (await db.Set<DailyQuestion>().AsNoTracking().SingleAsync(d => d.Date == date, ct), couple.QuestionLevel);
+            return (await db.Set<DailyQuestion>().AsNoTracking().SingleAsync(d => d.Date == date, ct), couple);
         }
     }
 
@@ -62,7 +67,9 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
         var ids = days.Select(d => d.QuestionId).Distinct(StringComparer.Ordinal).ToList();
         var customIds = ids.Where(i => i.StartsWith(CustomPrefix, StringComparison.Ordinal))
             .Select(i => Guid.Parse(i[CustomPrefix.Length..])).ToList();
-        var custom = await db.Set<CustomQuestion>().AsNoTracking().Where(q => customIds.Contains(q.Id)).ToListAsync(ct);
+        var custom = customIds.Count == 0
+            ? []
+            : await db.Set<CustomQuestion>().AsNoTracking().Where(q => customIds.Contains(q.Id)).ToListAsync(ct);
         var result = custom.ToDictionary(
             q => CustomId(q.Id),
             q => new QuestionView(CustomId(q.Id), OpenCustom(coupleId, q), q.Category, q.Depth),

@@ -20,6 +20,12 @@ internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOp
         var (coupleId, me) = Require();
         var level = await db.Couples.Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
         var mine = await db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).SingleAsync(ct);
+        return await ViewAsync(level, mine, ct);
+    }
+
+    /// <summary>The view from values the caller already read; counts reveals only when an invitation is possible.</summary>
+    public async Task<DepthView> ViewAsync(int level, int mine, CancellationToken ct)
+    {
         var invited = level < 3 && mine <= level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper;
         return new DepthView(mine, level, invited);
     }

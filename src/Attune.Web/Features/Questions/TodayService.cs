@@ -9,13 +9,13 @@ internal sealed class TodayService(
 {
     public async Task<TodayResponse?> GetAsync(CancellationToken ct)
     {
-        if (current.CoupleId is not { } coupleId)
+        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
         {
             return null;
         }
 
-        var (day, _) = await questions.EnsureTodayAsync(coupleId, ct);
-        return await ViewAsync(coupleId, day, ct);
+        var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
+        return await ViewAsync(coupleId, day, couple, ct);
     }
 
     /// <summary>Saves or edits my answer. Editing stops at the reveal; from then on both answers are final.</summary>
@@ -26,7 +26,7 @@ internal sealed class TodayService(
             return (null, TodayFailure.NotInCouple);
         }
 
-        var (day, _) = await questions.EnsureTodayAsync(coupleId, ct);
+        var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         var now = time.GetUtcNow();
         bool revealedNow;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -69,9 +69,10 @@ internal sealed class TodayService(
         if (revealedNow)
         {
             await ladder.EvaluateAsync(ct);
+            (_, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         }
 
-        return (await ViewAsync(coupleId, day, ct), null);
+        return (await ViewAsync(coupleId, day, couple, ct), null);
     }
 
     /// <summary>A warm reaction (and an optional reply) to my partner's revealed answer; a second one replaces the first.</summary>
@@ -82,7 +83,7 @@ internal sealed class TodayService(
             return (null, TodayFailure.NotInCouple);
         }
 
-        var (day, _) = await questions.EnsureTodayAsync(coupleId, ct);
+        var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         if (await db.Set<Answer>().CountAsync(a => a.Date == day.Date, ct) < 2)
         {
             return (null, TodayFailure.NotRevealedYet);
@@ -99,10 +100,10 @@ internal sealed class TodayService(
         reaction.Reply = string.IsNullOrEmpty(reply) ? null : privacy.SealReply(me, reply);
         reaction.CreatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return (await ViewAsync(coupleId, day, ct), null);
+        return (await ViewAsync(coupleId, day, couple, ct), null);
     }
 
-    private async Task<TodayResponse> ViewAsync(Guid coupleId, DailyQuestion day, CancellationToken ct)
+    private async Task<TodayResponse> ViewAsync(Guid coupleId, DailyQuestion day, CoupleState couple, CancellationToken ct)
     {
         var me = current.UserId!.Value;
         var answers = await db.Set<Answer>().AsNoTracking().Where(a => a.Date == day.Date).ToListAsync(ct);
@@ -121,7 +122,7 @@ internal sealed class TodayService(
             new ReactionsView(
                 Reaction(reactions.FirstOrDefault(r => r.UserId == me), me, revealed),
                 Reaction(reactions.FirstOrDefault(r => r.UserId != me), me, revealed)),
-            await ladder.GetAsync(ct));
+            await ladder.ViewAsync(couple.Level, couple.MyMaxDepth, ct));
     }
 
     private ReactionView? Reaction(Reaction? reaction, Guid me, bool revealed) =>
