@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Attune.Data;
@@ -31,8 +29,10 @@ internal static class DatabaseSetup
                     break;
                 default:
                     var attune = configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
+                    // Durability: WAL (set at start-up) with synchronous=FULL, which is this SQLite build's default on
+                    // every connection (EncryptionAtRestTests asserts it), so no per-connection PRAGMA is needed; a
+                    // busy database is retried by Microsoft.Data.Sqlite up to the command timeout.
                     options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(attune) : connectionString, o => o.MigrationsAssembly("Attune.Migrations.Sqlite"));
-                    options.AddInterceptors(SqliteDurability.Instance);
                     break;
             }
 
@@ -52,7 +52,13 @@ internal static class DatabaseSetup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
-        await db.Database.MigrateAsync();
+        // Only migrate when something is pending: MigrateAsync also diffs the model against the snapshot,
+        // which costs start-up time on every boot (a fresh database, as in every test run, still gets it).
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await db.Database.MigrateAsync();
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
@@ -66,26 +72,5 @@ internal static class DatabaseSetup
         var directory = attune.ResolveDataDirectory();
         Directory.CreateDirectory(directory);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "attune.db") }.ToString();
-    }
-
-    /// <summary>Every SQLite connection waits for the disk before acknowledging a write.</summary>
-    private sealed class SqliteDurability : DbConnectionInterceptor
-    {
-        public static readonly SqliteDurability Instance = new();
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Apply(connection);
-            return Task.CompletedTask;
-        }
-
-        private static void Apply(DbConnection connection)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
-            command.ExecuteNonQuery();
-        }
     }
 }

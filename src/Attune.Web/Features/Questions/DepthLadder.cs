@@ -53,9 +53,12 @@ internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOp
         }
     }
 
-    /// <summary>Days at this depth on which both partners answered.</summary>
+    /// <summary>Days at this depth on which both partners answered, counted only as far as the threshold.</summary>
     private Task<int> RevealsAtAsync(int depth, CancellationToken ct) =>
-        db.Set<DailyQuestion>().CountAsync(d => d.Depth == depth && db.Set<Answer>().Count(a => a.Date == d.Date) == 2, ct);
+        db.Set<DailyQuestion>()
+            .Where(d => d.Depth == depth && db.Set<Answer>().Count(a => a.Date == d.Date) == 2)
+            .Take(options.Value.RevealsBeforeDeeper)
+            .CountAsync(ct);
 
     private (Guid CoupleId, Guid UserId) Require() =>
         (current.CoupleId ?? throw new InvalidOperationException("Depth needs a couple."), current.UserId!.Value);
