@@ -61,6 +61,7 @@ internal static class AttuneHost
             o.Conventions.AuthorizeFolder("/", PagePolicy);
             o.Conventions.AllowAnonymousToPage("/Home/Index");
             o.Conventions.AllowAnonymousToPage("/Home/Error");
+            o.Conventions.AllowAnonymousToPage("/Home/Exit");
             o.Conventions.AllowAnonymousToPage("/Accounts/Register");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Couples/Join");

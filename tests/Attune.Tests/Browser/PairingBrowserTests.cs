@@ -53,4 +53,21 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("Kim", await page.GetByLabel("Your name").InputValueAsync());
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_quick_exit_replaces_the_page_with_a_neutral_one_at_once()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/register");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quick exit" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync("Simple bread");
+        Assert.DoesNotContain("Attune", await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+
+        await page.GotoAsync("/signin");
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page).ToHaveTitleAsync("Simple bread");
+        await page.Context.CloseAsync();
+    }
 }

@@ -14,7 +14,8 @@ internal sealed record PastDays(int CurrentCycle, IReadOnlySet<string> UsedInCyc
 /// 2. no question comes back until every allowed question was asked (a "cycle"; then a new one starts);
 /// 3. not the same category as yesterday, unless nothing else is left;
 /// 4. questions at the couple's current level first, so the ladder is felt;
-/// 5. among what is left, a choice that is fixed for the couple and the day (a hash), not random.
+/// 5. from the categories with the most questions left, so categories stay balanced through a round;
+/// 6. among what is left, a choice that is fixed for the couple and the day (a hash), not random.
 /// </summary>
 internal static class QuestionPicker
 {
@@ -42,6 +43,11 @@ internal static class QuestionPicker
         {
             pool = atLevel;
         }
+
+        // Draw from the categories with the most questions left, so a round ends with a mix of
+        // categories rather than a run of one (which rule 3 could then not avoid).
+        var most = pool.GroupBy(c => c.Category).Max(g => g.Count());
+        pool = pool.GroupBy(c => c.Category).Where(g => g.Count() == most).SelectMany(g => g).ToList();
 
         pool.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return (pool[(int)(Hash(coupleId, date) % (ulong)pool.Count)], cycle);

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Attune.Tests.Fixtures;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attune.Tests.Api;
+
+/// <summary>
+/// Every /api/v1 route, taken from the app's own endpoint list, called by someone of another couple
+/// with this couple's identifiers: it never shows this couple's words and never changes their data.
+/// A route the app gains without an entry here fails the test, so new routes cannot skip the check.
+/// </summary>
+public abstract class IsolationMatrixTests(AttuneApp app)
+{
+    private static readonly HashSet<string> AnonymousRoutes =
+    [
+        "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh", "GET /api/v1/auth/confirmEmail",
+        "POST /api/v1/auth/resendConfirmationEmail", "POST /api/v1/auth/forgotPassword", "POST /api/v1/auth/resetPassword",
+    ];
+
+    [Fact]
+    public async Task Another_couple_can_neither_read_nor_change_anything_of_this_couple_through_any_route()
+    {
+        var victim = await app.CreatePairedCoupleAsync();
+        var canary = "CANARY-" + Guid.NewGuid().ToString("N");
+        var custom = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/questions/custom",
+            new { text = canary + " question?", category = "fun", depth = 1 })).ReadAsync<CustomQuestionDto>();
+        await victim.BothAnswerAsync(canary + " inviter", canary + " partner");
+        await victim.Partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canary + " reply" });
+        var before = await SnapshotAsync(victim.Inviter);
+
+        var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
+        var calls = Calls(victim.Inviter, custom.Id);
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Distinct()
+            .ToList();
+
+        Assert.True(routes.Count >= 25, $"only {routes.Count} routes found");
+        Assert.All(calls.Keys, key => Assert.Contains(key, routes));
+        var uncovered = routes.Where(r => !calls.ContainsKey(r) && !AnonymousRoutes.Contains(r)).ToList();
+        Assert.True(uncovered.Count == 0, "Routes without an isolation check: " + string.Join(", ", uncovered));
+
+        foreach (var route in routes.Where(calls.ContainsKey))
+        {
+            var (method, path, body, expected) = calls[route];
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : JsonContent.Create(body) };
+            var response = await intruder.Api.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(canary, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(victim.Inviter.Email, text, StringComparison.Ordinal);
+            if (expected is { } status)
+            {
+                Assert.True(status == response.StatusCode, $"{route}: expected {status}, got {(int)response.StatusCode}");
+            }
+
+            Assert.True((int)response.StatusCode < 500, $"{route} answered {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, await SnapshotAsync(victim.Inviter));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateHttpClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = victim.Inviter.Email, password = victim.Inviter.Password })).StatusCode);
+    }
+
+    /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId) => new()
+    {
+        ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
+        ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
+        ["PUT /api/v1/me/depth"] = ("PUT", "/api/v1/me/depth", new { maxDepth = 3 }, null),
+        ["GET /api/v1/couple"] = ("GET", "/api/v1/couple", null, null),
+        ["PUT /api/v1/couple"] = ("PUT", "/api/v1/couple", new { timeZone = "Asia/Tokyo" }, null),
+        ["POST /api/v1/couple/invitations"] = ("POST", "/api/v1/couple/invitations", null, HttpStatusCode.Conflict),
+        ["GET /api/v1/couple/invitations/open"] = ("GET", "/api/v1/couple/invitations/open", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/couple/join"] = ("POST", "/api/v1/couple/join", new { code = "ABCD-EFGH" }, HttpStatusCode.Conflict),
+        ["GET /api/v1/today"] = ("GET", "/api/v1/today", null, null),
+        ["PUT /api/v1/today/answer"] = ("PUT", "/api/v1/today/answer", new { text = "intruder's answer" }, null),
+        ["POST /api/v1/today/reactions"] = ("POST", "/api/v1/today/reactions", new { kind = "heart" }, null),
+        ["GET /api/v1/questions/history"] = ("GET", "/api/v1/questions/history", null, null),
+        ["GET /api/v1/questions/custom"] = ("GET", "/api/v1/questions/custom", null, null),
+        ["POST /api/v1/questions/custom"] = ("POST", "/api/v1/questions/custom", new { text = "Intruder?", category = "fun", depth = 1 }, null),
+        ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/auth/manage/info"] = ("GET", "/api/v1/auth/manage/info", null, null),
+        ["POST /api/v1/auth/manage/info"] = ("POST", "/api/v1/auth/manage/info", new { newEmail = victim.Email }, null),
+        ["POST /api/v1/auth/manage/2fa"] = ("POST", "/api/v1/auth/manage/2fa", new { enable = false }, null),
+    };
+
+    private static async Task<string> SnapshotAsync(TestUser user)
+    {
+        var parts = new List<string>();
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom" })
+        {
+            parts.Add(await user.Api.GetStringAsync(path));
+        }
+
+        return string.Join('\n', parts);
+    }
+}
+
+public sealed class SqliteIsolationMatrixTests(AttuneApp app) : IsolationMatrixTests(app), IClassFixture<AttuneApp>;
+
+public sealed class PostgresIsolationMatrixTests(PostgresAttuneApp app) : IsolationMatrixTests(app), IClassFixture<PostgresAttuneApp>;
