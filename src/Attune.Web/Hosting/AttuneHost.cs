@@ -4,6 +4,7 @@ using Attune.Features.Accounts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attune.Features.Couples;
+using Attune.Features.Export;
 using Attune.Features.Questions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
@@ -78,6 +79,7 @@ internal static class AttuneHost
         services.AddScoped<TodayService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<CustomQuestionService>();
+        services.AddScoped<ExportService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
         return builder;
@@ -114,6 +116,7 @@ internal static class AttuneHost
         app.MapAccounts();
         app.MapCouples();
         app.MapQuestions();
+        app.MapExport();
         app.MapRazorPages();
         return app;
     }

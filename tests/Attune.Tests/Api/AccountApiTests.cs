@@ -122,6 +122,8 @@ public abstract class AccountApiTests(AttuneApp app)
     [InlineData("POST", "/api/v1/couple/invitations")]
     [InlineData("GET", "/api/v1/couple/invitations/open")]
     [InlineData("POST", "/api/v1/couple/join")]
+    [InlineData("POST", "/api/v1/me/export")]
+    [InlineData("GET", "/api/v1/today")]
     public async Task Calls_without_a_session_get_401(string method, string path)
     {
         using var anonymous = app.CreateHttpClient();

@@ -61,6 +61,7 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
     [InlineData("/api/v1/questions/custom", "post")]
     [InlineData("/api/v1/questions/custom/{id}", "delete")]
     [InlineData("/api/v1/me/depth", "put")]
+    [InlineData("/api/v1/me/export", "post")]
     [InlineData("/api/v1/couple/invitations", "post")]
     [InlineData("/api/v1/couple/invitations/open", "get")]
     [InlineData("/api/v1/couple/join", "post")]

@@ -85,6 +85,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/auth/manage/info"] = ("GET", "/api/v1/auth/manage/info", null, null),
         ["POST /api/v1/auth/manage/info"] = ("POST", "/api/v1/auth/manage/info", new { newEmail = victim.Email }, null),
+        // Test accounts share one password, so this is the intruder's own export: it must hold none of the victim's words.
+        ["POST /api/v1/me/export"] = ("POST", "/api/v1/me/export", new { password = victim.Password }, HttpStatusCode.OK),
         ["POST /api/v1/auth/manage/2fa"] = ("POST", "/api/v1/auth/manage/2fa", new { enable = false }, null),
     };
 

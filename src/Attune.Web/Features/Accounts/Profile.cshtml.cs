@@ -1,10 +1,14 @@
+using System.Text.Json;
 using Attune.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Accounts;
 
-internal sealed class ProfileModel(ProfileService profiles) : PageModel
+[HashesPassword]
+internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUser> users, Export.ExportService export, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time) : PageModel
 {
     [BindProperty]
     public UpdateMeRequest Input { get; set; } = new(null, null);
@@ -25,6 +29,22 @@ internal sealed class ProfileModel(ProfileService profiles) : PageModel
         Input = new UpdateMeRequest(me.DisplayName, me.TimeZone);
         Saved = saved;
         return Page();
+    }
+
+    [BindProperty]
+    public string? ExportPassword { get; set; }
+
+    /// <summary>Downloads everything I wrote, after I confirm my password.</summary>
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
+    {
+        var me = User.RequireUserId();
+        if (await Export.ExportEndpoints.ConfirmPasswordAsync(users, me, ExportPassword) && await export.BuildAsync(me, ct) is { } document)
+        {
+            return File(JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions), "application/json", Export.ExportEndpoints.FileName(time));
+        }
+
+        ModelState.AddModelError(nameof(ExportPassword), "That password is not right. Your export needs your current password.");
+        return await OnGetAsync(saved: false, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

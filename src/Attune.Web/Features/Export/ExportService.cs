@@ -1,0 +1,74 @@
+using Attune.Data;
+using Attune.Encryption;
+using Attune.Features.Questions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Features.Export;
+
+internal sealed record ExportRequest(string? Password);
+
+internal sealed record ExportedAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt);
+
+internal sealed record ExportedAnswer(DateOnly Date, string QuestionId, string? QuestionText, string Text, DateTimeOffset AnsweredAt);
+
+internal sealed record ExportedReaction(DateOnly Date, ReactionKind Kind, string? Reply, DateTimeOffset CreatedAt);
+
+internal sealed record ExportedQuestion(string Text, QuestionCategory Category, int Depth, DateTimeOffset CreatedAt, DateTimeOffset? RemovedAt);
+
+/// <summary>Everything one person provided, and the questions they answered; never anything of their partner.</summary>
+internal sealed record ExportDocument(
+    string Format,
+    DateTimeOffset ExportedAt,
+    ExportedAccount Account,
+    IReadOnlyList<ExportedAnswer> Answers,
+    IReadOnlyList<ExportedReaction> Reactions,
+    IReadOnlyList<ExportedQuestion> QuestionsIAdded);
+
+/// <summary>
+/// Builds a person's export. It reads by author (user id) across every couple the person was part of,
+/// so it bypasses the couple filter on purpose: this is the one place that does, and it only ever
+/// selects rows whose author is the caller.
+/// </summary>
+internal sealed class ExportService(AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, TimeProvider time)
+{
+    public async Task<ExportDocument?> BuildAsync(Guid me, CancellationToken ct)
+    {
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == me)
+            .Select(u => new ExportedAccount(u.Email ?? "", u.DisplayName, u.TimeZone, u.CreatedAt)).FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return null;
+        }
+
+        var answers = await db.Set<Answer>().IgnoreQueryFilters().AsNoTracking().Where(a => a.UserId == me).OrderBy(a => a.Date).ToListAsync(ct);
+        var days = await db.Set<DailyQuestion>().IgnoreQueryFilters().AsNoTracking()
+            .Where(d => db.Set<Answer>().IgnoreQueryFilters().Any(a => a.UserId == me && a.CoupleId == d.CoupleId && a.Date == d.Date))
+            .ToListAsync(ct);
+        var reactions = await db.Set<Reaction>().IgnoreQueryFilters().AsNoTracking().Where(r => r.UserId == me).OrderBy(r => r.Date).ToListAsync(ct);
+        var added = await db.Set<CustomQuestion>().IgnoreQueryFilters().AsNoTracking().Where(q => q.AuthorId == me).OrderBy(q => q.CreatedAt).ToListAsync(ct);
+
+        var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
+        foreach (var group in days.GroupBy(d => d.CoupleId))
+        {
+            var described = await questions.DescribeAsync(group.Key, group, ct);
+            foreach (var day in group)
+            {
+                questionTexts[(day.CoupleId, day.Date)] = described.GetValueOrDefault(day.QuestionId)?.Text ?? library.Find(day.QuestionId)?.Text;
+            }
+        }
+
+        return new ExportDocument(
+            "attune-export/1",
+            time.GetUtcNow(),
+            account,
+            [.. answers.Select(a => new ExportedAnswer(
+                a.Date,
+                days.FirstOrDefault(d => d.CoupleId == a.CoupleId && d.Date == a.Date)?.QuestionId ?? "",
+                questionTexts.GetValueOrDefault((a.CoupleId, a.Date)),
+                cipher.Open(KeyOwner.User(me), a.Text, AnswerPrivacy.AnswerPurpose),
+                a.AnsweredAt))],
+            [.. reactions.Select(r => new ExportedReaction(
+                r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose), r.CreatedAt))],
+            [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))]);
+    }
+}
