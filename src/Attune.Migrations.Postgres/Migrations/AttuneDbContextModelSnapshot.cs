@@ -36,6 +36,10 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<DateTimeOffset?>("CoupleEndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("couple_ended_at");
+
                     b.Property<Guid?>("CoupleId")
                         .HasColumnType("uuid")
                         .HasColumnName("couple_id");

@@ -31,6 +31,10 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<long?>("CoupleEndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("couple_ended_at");
+
                     b.Property<Guid?>("CoupleId")
                         .HasColumnType("TEXT")
                         .HasColumnName("couple_id");

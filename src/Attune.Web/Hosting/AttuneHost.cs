@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attune.Features.Couples;
 using Attune.Features.Export;
+using Attune.Features.Leaving;
 using Attune.Features.Questions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
@@ -80,6 +81,7 @@ internal static class AttuneHost
         services.AddScoped<HistoryService>();
         services.AddScoped<CustomQuestionService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<LeavingService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
         return builder;
@@ -117,6 +119,7 @@ internal static class AttuneHost
         app.MapCouples();
         app.MapQuestions();
         app.MapExport();
+        app.MapLeaving();
         app.MapRazorPages();
         return app;
     }

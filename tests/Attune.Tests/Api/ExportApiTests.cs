@@ -14,6 +14,9 @@ public abstract class ExportApiTests(AttuneApp app)
         var couple = await app.CreatePairedCoupleAsync();
         var mine = "MINE-" + Guid.NewGuid().ToString("N");
         var theirs = "THEIRS-" + Guid.NewGuid().ToString("N");
+        // Fix today's question first: a custom question the partner wrote may be asked, and a question I
+        // answered belongs in my export even when my partner wrote it.
+        await couple.Inviter.TodayAsync();
         await couple.Inviter.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = mine + " question?", category = "values", depth = 2 });
         await couple.Partner.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = theirs + " question?", category = "fun", depth = 1 });
         var day = await couple.BothAnswerAsync(mine + " answer", theirs + " answer");

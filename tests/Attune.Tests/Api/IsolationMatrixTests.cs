@@ -44,7 +44,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var uncovered = routes.Where(r => !calls.ContainsKey(r) && !AnonymousRoutes.Contains(r)).ToList();
         Assert.True(uncovered.Count == 0, "Routes without an isolation check: " + string.Join(", ", uncovered));
 
-        foreach (var route in routes.Where(calls.ContainsKey))
+        // In the order below: leaving and deleting come last, so earlier calls run while the intruder is still paired.
+        foreach (var route in calls.Keys.Where(routes.Contains))
         {
             var (method, path, body, expected) = calls[route];
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : JsonContent.Create(body) };
@@ -88,6 +89,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         // Test accounts share one password, so this is the intruder's own export: it must hold none of the victim's words.
         ["POST /api/v1/me/export"] = ("POST", "/api/v1/me/export", new { password = victim.Password }, HttpStatusCode.OK),
         ["POST /api/v1/auth/manage/2fa"] = ("POST", "/api/v1/auth/manage/2fa", new { enable = false }, null),
+        ["POST /api/v1/me/delete"] = ("POST", "/api/v1/me/delete", new { password = "not the password" }, HttpStatusCode.BadRequest),
+        ["POST /api/v1/couple/leave"] = ("POST", "/api/v1/couple/leave", null, HttpStatusCode.NoContent),
     };
 
     private static async Task<string> SnapshotAsync(TestUser user)

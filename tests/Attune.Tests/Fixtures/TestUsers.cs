@@ -5,7 +5,7 @@ namespace Attune.Tests.Fixtures;
 
 public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
-public sealed record MeDto(Guid Id, string Email, string DisplayName, string TimeZone, Guid? CoupleId);
+public sealed record MeDto(Guid Id, string Email, string DisplayName, string TimeZone, Guid? CoupleId, DateTimeOffset? CoupleEndedAt = null);
 
 public sealed record InvitationDto(string Code, string Url, DateTimeOffset ExpiresAt);
 

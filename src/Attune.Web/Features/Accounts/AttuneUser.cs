@@ -17,4 +17,7 @@ internal sealed class AttuneUser : IdentityUser<Guid>
     public int MaxQuestionDepth { get; set; } = 1;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when the partner left: all this person is told is that the couple ended.</summary>
+    public DateTimeOffset? CoupleEndedAt { get; set; }
 }

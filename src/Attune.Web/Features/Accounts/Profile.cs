@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Accounts;
 
-internal sealed record MeResponse(Guid Id, string Email, string DisplayName, string TimeZone, Guid? CoupleId);
+internal sealed record MeResponse(Guid Id, string Email, string DisplayName, string TimeZone, Guid? CoupleId, DateTimeOffset? CoupleEndedAt);
 
 internal sealed record UpdateMeRequest(string? DisplayName, string? TimeZone);
 
@@ -13,7 +13,7 @@ internal sealed class ProfileService(AttuneDbContext db)
     public Task<MeResponse?> GetAsync(Guid userId, CancellationToken ct) =>
         db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new MeResponse(u.Id, u.Email ?? "", u.DisplayName, u.TimeZone, u.CoupleId))
+            .Select(u => new MeResponse(u.Id, u.Email ?? "", u.DisplayName, u.TimeZone, u.CoupleId, u.CoupleEndedAt))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Field errors keyed by the JSON property name; empty when the input is valid.</summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Attune.Features.Accounts;
 
 [HashesPassword]
-internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUser> users, Export.ExportService export, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time) : PageModel
+internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, Leaving.LeavingService leaving, Export.ExportService export, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time) : PageModel
 {
     [BindProperty]
     public UpdateMeRequest Input { get; set; } = new(null, null);
@@ -44,6 +44,21 @@ internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUs
         }
 
         ModelState.AddModelError(nameof(ExportPassword), "That password is not right. Your export needs your current password.");
+        return await OnGetAsync(saved: false, ct);
+    }
+
+    [BindProperty]
+    public string? DeletePassword { get; set; }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (await leaving.DeleteAccountAsync(DeletePassword, ct))
+        {
+            await signIn.SignOutAsync();
+            return LocalRedirect("/");
+        }
+
+        ModelState.AddModelError(nameof(DeletePassword), "That password is not right. Deleting your account needs your current password.");
         return await OnGetAsync(saved: false, ct);
     }
 

@@ -108,7 +108,7 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
         await db.SaveChangesAsync(ct);
         var linked = await db.Users
             .Where(u => (u.Id == userId || u.Id == invitation.InviterId) && u.CoupleId == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, couple.Id), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, couple.Id).SetProperty(u => u.CoupleEndedAt, (DateTimeOffset?)null), ct);
         if (linked != 2)
         {
             // One of the two paired with someone else in the meantime: the invitation no longer stands.

@@ -7,7 +7,7 @@ using QRCoder;
 
 namespace Attune.Features.Couples;
 
-internal sealed class IndexModel(CoupleService couples, IOptions<AttuneOptions> options) : PageModel
+internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService leaving, IOptions<AttuneOptions> options) : PageModel
 {
     public CoupleResponse? Couple { get; private set; }
 
@@ -41,6 +41,12 @@ internal sealed class IndexModel(CoupleService couples, IOptions<AttuneOptions> 
         ModelState.AddModelError(nameof(TimeZone), "Please choose a time zone from the list.");
         await LoadAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostLeaveAsync(CancellationToken ct)
+    {
+        await leaving.LeaveCoupleAsync(ct);
+        return LocalRedirect("/");
     }
 
     public IActionResult OnPostJoin() => RedirectToPage("/Couples/Join", new { code = Code });

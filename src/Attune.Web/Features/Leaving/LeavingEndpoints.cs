@@ -1,0 +1,25 @@
+using Attune.Features.Export;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Attune.Features.Leaving;
+
+internal static class LeavingEndpoints
+{
+    public static RouteGroupBuilder MapLeaving(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Leaving").RequireAuthorization();
+        group.MapPost("/couple/leave", Leave);
+        group.MapPost("/me/delete", Delete).RequireRateLimiting(RateLimits.Auth).WithMetadata(new HashesPasswordAttribute());
+        return group;
+    }
+
+    private static async Task<Results<NoContent, Conflict<ProblemDetails>>> Leave(LeavingService leaving, CancellationToken ct) =>
+        await leaving.LeaveCoupleAsync(ct) ? TypedResults.NoContent() : Problems.NotInCouple();
+
+    private static async Task<Results<NoContent, ValidationProblem>> Delete(ExportRequest request, LeavingService leaving, CancellationToken ct) =>
+        await leaving.DeleteAccountAsync(request.Password, ct)
+            ? TypedResults.NoContent()
+            : Problems.Field("password", "That password is not right. Deleting your account needs your current password.");
+}
