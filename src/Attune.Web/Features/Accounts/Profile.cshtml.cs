@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -38,9 +37,10 @@ internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUs
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
         var me = User.RequireUserId();
-        if (await Export.ExportEndpoints.ConfirmPasswordAsync(users, me, ExportPassword) && await export.BuildAsync(me, ct) is { } document)
+        if (await PasswordCheck.ConfirmAsync(users, me, ExportPassword) && await export.BuildAsync(me, ct) is { } document)
         {
-            return File(JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions), "application/json", Export.ExportEndpoints.FileName(time));
+            var (content, fileName) = Export.ExportEndpoints.ToFile(document, json.Value.SerializerOptions, time);
+            return File(content, "application/json", fileName);
         }
 
         ModelState.AddModelError(nameof(ExportPassword), "That password is not right. Your export needs your current password.");

@@ -18,41 +18,26 @@ internal static class ExportEndpoints
         return group;
     }
 
-    /// <summary>The file name people see when they download their export.</summary>
-    public static string FileName(TimeProvider time) => $"attune-export-{time.GetUtcNow():yyyy-MM-dd}.json";
-
-    /// <summary>True when the password is the account's; a wrong one counts towards lockout like a sign-in.</summary>
-    public static async Task<bool> ConfirmPasswordAsync(UserManager<AttuneUser> users, Guid me, string? password)
-    {
-        var user = await users.FindByIdAsync(me.ToString());
-        if (user is null || string.IsNullOrEmpty(password) || await users.IsLockedOutAsync(user))
-        {
-            return false;
-        }
-
-        if (await users.CheckPasswordAsync(user, password))
-        {
-            await users.ResetAccessFailedCountAsync(user);
-            return true;
-        }
-
-        await users.AccessFailedAsync(user);
-        return false;
-    }
+    /// <summary>The export as the file people download (JSON as the API writes it, dated name).</summary>
+    public static (byte[] Content, string FileName) ToFile(ExportDocument document, JsonSerializerOptions options, TimeProvider time) =>
+        (JsonSerializer.SerializeToUtf8Bytes(document, options), $"attune-export-{time.GetUtcNow():yyyy-MM-dd}.json");
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound>> Export(
         ExportRequest request, ClaimsPrincipal principal, UserManager<AttuneUser> users, ExportService export,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time, CancellationToken ct)
     {
         var me = principal.RequireUserId();
-        if (!await ConfirmPasswordAsync(users, me, request.Password))
+        if (!await PasswordCheck.ConfirmAsync(users, me, request.Password))
         {
             return Problems.Field("password", "That password is not right. Your export needs your current password.");
         }
 
-        var document = await export.BuildAsync(me, ct);
-        return document is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions), "application/json", FileName(time));
+        if (await export.BuildAsync(me, ct) is not { } document)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (content, fileName) = ToFile(document, json.Value.SerializerOptions, time);
+        return TypedResults.File(content, "application/json", fileName);
     }
 }

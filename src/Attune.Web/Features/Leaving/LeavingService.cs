@@ -41,7 +41,7 @@ internal sealed class LeavingService(AttuneDbContext db, CurrentCouple current, 
     public async Task<bool> DeleteAccountAsync(string? password, CancellationToken ct)
     {
         var me = current.UserId!.Value;
-        if (!await Export.ExportEndpoints.ConfirmPasswordAsync(users, me, password))
+        if (!await PasswordCheck.ConfirmAsync(users, me, password))
         {
             return false;
         }
