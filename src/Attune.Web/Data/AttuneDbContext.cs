@@ -1,6 +1,8 @@
 using System.Reflection;
 using Attune.Features.Accounts;
+using Attune.Features.Audit;
 using Attune.Features.Couples;
+using Attune.Features.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,10 @@ internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options,
     public DbSet<Couple> Couples => Set<Couple>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>The caller's couple; read by the query filters at query time (EF parameterises it).</summary>
     private Guid? ScopeCoupleId => currentCouple.CoupleId;

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-
 namespace Attune.Data;
 
 /// <summary>
@@ -13,42 +10,22 @@ internal sealed class CurrentCouple
 
     public Guid? CoupleId { get; private set; }
 
+    /// <summary>The signed-in device this request came from (see Features/Sessions).</summary>
+    public Guid? SessionId { get; private set; }
+
     public bool IsInCouple => CoupleId is not null;
 
-    public void Set(Guid userId, Guid? coupleId)
+    public void Set(Guid userId, Guid? coupleId, Guid? sessionId = null)
     {
         UserId = userId;
         CoupleId = coupleId;
+        SessionId = sessionId ?? SessionId;
     }
 
     public void Clear()
     {
         UserId = null;
         CoupleId = null;
+        SessionId = null;
     }
-}
-
-internal static class CurrentCoupleMiddleware
-{
-    /// <summary>
-    /// Resolves the caller's couple once per authenticated request. The couple is read from the
-    /// database rather than from a claim so that joining or leaving takes effect immediately.
-    /// </summary>
-    public static IApplicationBuilder UseCurrentCouple(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            if (context.User.Identity?.IsAuthenticated == true && Guid.TryParse(id, out var userId))
-            {
-                var services = context.RequestServices;
-                var db = services.GetRequiredService<AttuneDbContext>();
-                var coupleId = await db.Users.AsNoTracking()
-                    .Where(u => u.Id == userId)
-                    .Select(u => u.CoupleId)
-                    .FirstOrDefaultAsync(context.RequestAborted);
-                services.GetRequiredService<CurrentCouple>().Set(userId, coupleId);
-            }
-
-            await next(context);
-        });
 }

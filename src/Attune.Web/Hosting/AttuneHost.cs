@@ -1,6 +1,9 @@
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
+using Attune.Features.Audit;
+using Attune.Features.Security;
+using Attune.Features.Sessions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attune.Features.Couples;
@@ -51,7 +54,11 @@ internal static class AttuneHost
 
         services.AddIdentityApiEndpoints<AttuneUser>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AttuneDbContext>()
+            .AddSignInManager<AttuneSignInManager>()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
             .AddPasswordValidator<MaxLengthPasswordValidator>();
+        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionOnRefresh);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
         services.AddAuthCookies();
         services.AddAuthorizationBuilder()
@@ -66,11 +73,19 @@ internal static class AttuneHost
             o.Conventions.AllowAnonymousToPage("/Home/Exit");
             o.Conventions.AllowAnonymousToPage("/Accounts/Register");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoStep");
             o.Conventions.AllowAnonymousToPage("/Couples/Join");
         });
         services.AddHealthChecks().AddDbContextCheck<AttuneDbContext>("database", tags: ["ready"]);
 
         services.AddScoped<ProfileService>();
+        services.AddScoped<SessionService>();
+        services.AddSingleton<AuditLog>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
+        services.AddScoped<PasswordService>();
+        services.AddScoped<TwoStepService>();
         services.AddScoped<CoupleService>();
         services.AddOptions<QuestionsOptions>().BindConfiguration(QuestionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QuestionLibrary>();
@@ -106,7 +121,7 @@ internal static class AttuneHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseCurrentCouple();
+        app.UseSessions();
         app.UseRateLimiter();
         app.UsePasswordHashingGate();
         app.UseAuthorization();
@@ -116,6 +131,9 @@ internal static class AttuneHost
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccounts();
+        app.MapSessions();
+        app.MapSecurity();
+        app.MapAudit();
         app.MapCouples();
         app.MapQuestions();
         app.MapExport();

@@ -1,3 +1,4 @@
+using Attune.Features.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -39,6 +40,14 @@ internal static class AuthCookies
         options.AccessDeniedPath = "/signin";
         options.ExpireTimeSpan = TimeSpan.FromDays(14);
         options.SlidingExpiration = true;
+
+        // Identity's security-stamp check first, then the session check that makes revocation immediate.
+        var stampCheck = options.Events.OnValidatePrincipal;
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            await stampCheck(context);
+            await SessionValidation.ValidateCookieAsync(context);
+        };
     }
 
     private static void Apply(CookieBuilder cookie, IHostEnvironment environment, string name)

@@ -28,6 +28,8 @@ internal static class RateLimits
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, ct) =>
             {
+                await context.HttpContext.RequestServices.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(
+                    Features.Audit.AuditKind.RateLimited, context.HttpContext.RequestServices.GetRequiredService<Data.CurrentCouple>().UserId);
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter =

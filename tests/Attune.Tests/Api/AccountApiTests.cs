@@ -66,16 +66,18 @@ public abstract class AccountApiTests(AttuneApp app)
     }
 
     [Theory]
-    [InlineData(7, "PasswordTooShort")]
-    [InlineData(129, "PasswordTooLong")]
-    public async Task Passwords_outside_8_to_128_characters_are_refused(int length, string code)
+    [InlineData(7, "at least 8")]
+    [InlineData(129, "at most 128")]
+    public async Task Passwords_outside_8_to_128_characters_are_refused_with_the_field_named(int length, string message)
     {
         using var anonymous = app.CreateHttpClient();
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register",
             new { email = $"{Guid.NewGuid():N}@example.test", password = new string('x', length) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(code, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors").GetProperty("password");
+        Assert.Contains(message, errors[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,6 +65,11 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
     [InlineData("/api/v1/couple/invitations", "post")]
     [InlineData("/api/v1/couple/invitations/open", "get")]
     [InlineData("/api/v1/couple/join", "post")]
+    [InlineData("/api/v1/me/sessions", "get")]
+    [InlineData("/api/v1/me/sessions/{id}", "delete")]
+    [InlineData("/api/v1/me/password", "post")]
+    [InlineData("/api/v1/me/two-step/enable", "post")]
+    [InlineData("/api/v1/me/security-events", "get")]
     public async Task The_openapi_document_describes_every_endpoint(string path, string method)
     {
         using var client = app.CreateHttpClient();

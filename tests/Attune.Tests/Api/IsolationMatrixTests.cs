@@ -15,8 +15,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
 {
     private static readonly HashSet<string> AnonymousRoutes =
     [
-        "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh", "GET /api/v1/auth/confirmEmail",
-        "POST /api/v1/auth/resendConfirmationEmail", "POST /api/v1/auth/forgotPassword", "POST /api/v1/auth/resetPassword",
+        "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
     ];
 
     [Fact]
@@ -28,10 +27,11 @@ public abstract class IsolationMatrixTests(AttuneApp app)
             new { text = canary + " question?", category = "fun", depth = 1 })).ReadAsync<CustomQuestionDto>();
         await victim.BothAnswerAsync(canary + " inviter", canary + " partner");
         await victim.Partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canary + " reply" });
+        var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -67,7 +67,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -84,11 +84,19 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/questions/custom"] = ("GET", "/api/v1/questions/custom", null, null),
         ["POST /api/v1/questions/custom"] = ("POST", "/api/v1/questions/custom", new { text = "Intruder?", category = "fun", depth = 1 }, null),
         ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
-        ["GET /api/v1/auth/manage/info"] = ("GET", "/api/v1/auth/manage/info", null, null),
-        ["POST /api/v1/auth/manage/info"] = ("POST", "/api/v1/auth/manage/info", new { newEmail = victim.Email }, null),
+        ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
+        ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
+        ["GET /api/v1/me/two-step"] = ("GET", "/api/v1/me/two-step", null, HttpStatusCode.OK),
+        ["POST /api/v1/me/two-step/setup"] = ("POST", "/api/v1/me/two-step/setup", null, HttpStatusCode.OK),
         // Test accounts share one password, so this is the intruder's own export: it must hold none of the victim's words.
         ["POST /api/v1/me/export"] = ("POST", "/api/v1/me/export", new { password = victim.Password }, HttpStatusCode.OK),
-        ["POST /api/v1/auth/manage/2fa"] = ("POST", "/api/v1/auth/manage/2fa", new { enable = false }, null),
+        // Wrong passwords from here on: each of these is refused, and the victim's account is untouched.
+        ["POST /api/v1/me/password"] = ("POST", "/api/v1/me/password", new { currentPassword = "not the password", newPassword = "intruder's new password" }, HttpStatusCode.BadRequest),
+        ["POST /api/v1/me/two-step/enable"] = ("POST", "/api/v1/me/two-step/enable", new { code = "123456", password = "not the password" }, HttpStatusCode.BadRequest),
+        ["POST /api/v1/me/two-step/disable"] = ("POST", "/api/v1/me/two-step/disable", new { password = "not the password" }, HttpStatusCode.BadRequest),
+        ["POST /api/v1/me/two-step/recovery-codes"] = ("POST", "/api/v1/me/two-step/recovery-codes", new { password = "not the password" }, HttpStatusCode.BadRequest),
+        ["DELETE /api/v1/me/sessions"] = ("DELETE", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["POST /api/v1/me/delete"] = ("POST", "/api/v1/me/delete", new { password = "not the password" }, HttpStatusCode.BadRequest),
         ["POST /api/v1/couple/leave"] = ("POST", "/api/v1/couple/leave", null, HttpStatusCode.NoContent),
     };
@@ -96,7 +104,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     private static async Task<string> SnapshotAsync(TestUser user)
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom" })
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

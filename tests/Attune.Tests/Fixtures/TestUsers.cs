@@ -15,6 +15,8 @@ public sealed record CoupleDto(Guid Id, DateTimeOffset Since, string TimeZone, P
 
 public sealed record JoinDto(Guid CoupleId, PartnerDto Partner);
 
+public sealed record SessionDto(Guid Id, string Kind, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
+
 /// <summary>A registered person with an API client that carries their bearer token.</summary>
 public sealed record TestUser(Guid Id, string Email, string Password, string DisplayName, HttpClient Api);
 

@@ -8,13 +8,7 @@ internal static class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        // ASP.NET Core Identity's own endpoints: register, login (bearer or cookie), refresh, manage.
-        app.MapGroup("/api/v1/auth")
-            .WithTags("Auth")
-            .RequireRateLimiting(RateLimits.Auth)
-            .WithMetadata(new HashesPasswordAttribute())
-            .MapIdentityApi<AttuneUser>();
-
+        app.MapAuth();
         var me = app.MapGroup("/api/v1/me").WithTags("Me").RequireAuthorization();
         me.MapGet("/", GetMe);
         me.MapPut("/", UpdateMe);

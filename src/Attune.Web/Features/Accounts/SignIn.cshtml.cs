@@ -30,6 +30,11 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/SignInTwoStep", new { ReturnUrl, Input.RememberMe });
+        }
+
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many attempts. For your safety this account is paused for 15 minutes."
             : "That e-mail and password do not match an account.");

@@ -1,13 +1,21 @@
+using Attune.Data;
+using Attune.Features.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Accounts;
 
-internal sealed class SignOutModel(SignInManager<AttuneUser> signIn) : PageModel
+internal sealed class SignOutModel(SignInManager<AttuneUser> signIn, SessionService sessions, CurrentCouple current) : PageModel
 {
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Signing out ends the session for good, so a copied cookie is worthless afterwards.
+        if (current.UserId is { } me && current.SessionId is { } session)
+        {
+            await sessions.RevokeAsync(me, session, ct);
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -3,7 +3,6 @@ using Attune.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using QRCoder;
 
 namespace Attune.Features.Couples;
 
@@ -64,9 +63,7 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
         Invitation = await couples.GetOpenInvitationAsync(User.RequireUserId(), BaseUrl, ct);
         if (Invitation is not null)
         {
-            using var data = QRCodeGenerator.GenerateQrCode(Invitation.Url, QRCodeGenerator.ECCLevel.M);
-            var png = new PngByteQRCode(data).GetGraphic(6);
-            QrCodeDataUri = $"data:image/png;base64,{Convert.ToBase64String(png)}";
+            QrCodeDataUri = QrCodes.DataUri(Invitation.Url);
         }
     }
 }

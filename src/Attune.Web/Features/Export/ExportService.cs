@@ -1,5 +1,6 @@
 using Attune.Data;
 using Attune.Encryption;
+using Attune.Features.Audit;
 using Attune.Features.Questions;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ internal sealed record ExportDocument(
 /// so it bypasses the couple filter on purpose: this is the one place that does, and it only ever
 /// selects rows whose author is the caller.
 /// </summary>
-internal sealed class ExportService(AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, TimeProvider time)
+internal sealed class ExportService(AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time)
 {
     public async Task<ExportDocument?> BuildAsync(Guid me, CancellationToken ct)
     {
@@ -57,6 +58,7 @@ internal sealed class ExportService(AttuneDbContext db, FieldCipher cipher, Dail
             }
         }
 
+        await audit.RecordAsync(AuditKind.Exported, me);
         return new ExportDocument(
             "attune-export/1",
             time.GetUtcNow(),

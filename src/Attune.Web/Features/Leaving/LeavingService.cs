@@ -1,7 +1,9 @@
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
+using Attune.Features.Audit;
 using Attune.Features.Questions;
+using Attune.Features.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,8 @@ namespace Attune.Features.Leaving;
 /// their own and learns only that the couple ended. Deleting the account also destroys the person's
 /// data key, so their words cannot be read from an older database backup either.
 /// </summary>
-internal sealed class LeavingService(AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, FieldCipher cipher, TimeProvider time)
+internal sealed class LeavingService(
+    AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, AuditLog audit, TimeProvider time)
 {
     /// <summary>False when the caller is not in a couple.</summary>
     public async Task<bool> LeaveCoupleAsync(CancellationToken ct)
@@ -34,6 +37,9 @@ internal sealed class LeavingService(AttuneDbContext db, CurrentCouple current, 
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, (Guid?)null).SetProperty(u => u.CoupleEndedAt, (DateTimeOffset?)null).SetProperty(u => u.MaxQuestionDepth, 1), ct);
         await transaction.CommitAsync(ct);
         current.Set(me, null);
+        // Someone else signed in to this account on another device is out too: leaving is meant to be safe.
+        await sessions.RevokeOthersAsync(me, current.SessionId, ct);
+        await audit.RecordAsync(AuditKind.LeftCouple, me);
         return true;
     }
 
@@ -60,6 +66,7 @@ internal sealed class LeavingService(AttuneDbContext db, CurrentCouple current, 
 
         cipher.Shred(KeyOwner.User(me));
         current.Clear();
+        await audit.RecordAsync(AuditKind.AccountDeleted, me);
         return true;
     }
 }

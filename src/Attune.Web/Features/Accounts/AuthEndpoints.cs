@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Attune.Features.Sessions;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Attune.Features.Accounts;
+
+internal sealed record RegisterRequest(string? Email, string? Password);
+
+internal sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
+
+internal sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary>
+/// Registration, sign-in and token refresh: the shapes of Identity's own API endpoints, written out
+/// so that every token names a revocable session and only the routes Attune supports exist.
+/// </summary>
+internal static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/register", Register).WithMetadata(new HashesPasswordAttribute());
+        group.MapPost("/login", Login).WithMetadata(new HashesPasswordAttribute());
+        group.MapPost("/refresh", Refresh);
+        return group;
+    }
+
+    private static async Task<Results<Ok, ValidationProblem>> Register(RegisterRequest input, UserManager<AttuneUser> users)
+    {
+        var email = input.Email?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        {
+            return Problems.Field("email", "Please enter a valid e-mail address, such as name@example.com.");
+        }
+
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            return Problems.Field("password", "Please choose a password.");
+        }
+
+        var result = await users.CreateAsync(new AttuneUser { UserName = email, Email = email }, input.Password);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(result.Errors
+                .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Bearer tokens by default; ?useCookies=true signs a browser in with the cookie instead.</summary>
+    private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult, ValidationProblem>> Login(
+        LoginRequest input, bool? useCookies, SignInManager<AttuneUser> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(input.Email) || string.IsNullOrEmpty(input.Password))
+        {
+            return Problems.Field(string.IsNullOrWhiteSpace(input.Email) ? "email" : "password", "Please enter your e-mail address and password.");
+        }
+
+        var cookies = useCookies == true;
+        signIn.AuthenticationScheme = cookies ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: cookies, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            if (!string.IsNullOrEmpty(input.TwoFactorCode))
+            {
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(input.TwoFactorCode, cookies, rememberClient: false);
+            }
+            else if (!string.IsNullOrEmpty(input.TwoFactorRecoveryCode))
+            {
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(input.TwoFactorRecoveryCode.Trim());
+            }
+        }
+
+        // Succeeded: the sign-in manager has already written the token response or the cookie.
+        return result.Succeeded ? TypedResults.Empty : TypedResults.Problem(result.ToString(), statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>A refresh token works while its session lives: revoking the session ends the refresh chain too.</summary>
+    private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
+        RefreshRequest input, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<AttuneUser> signIn, SessionService sessions,
+        TimeProvider time, CancellationToken ct)
+    {
+        var ticket = string.IsNullOrEmpty(input.RefreshToken)
+            ? null
+            : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(input.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+            || ticket.Principal.SessionId() is not { } sessionId
+            || await signIn.UserManager.FindByIdAsync(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "") is not { } user
+            || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)
+            || !await sessions.ExistsAsync(user.Id, sessionId, ct))
+        {
+            return TypedResults.Challenge();
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionValidation.ClaimType, sessionId.ToString()));
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Attune.Features.Audit;
+
+/// <summary>How each security event reads on the Security page.</summary>
+internal static class AuditText
+{
+    public static string Describe(AuditKind kind) => kind switch
+    {
+        AuditKind.SignedIn => "Signed in",
+        AuditKind.SignInFailed => "A sign-in failed (wrong password)",
+        AuditKind.LockedOut => "Sign-in paused after too many attempts",
+        AuditKind.SecondStepFailed => "A two-step code was wrong",
+        AuditKind.RecoveryCodeUsed => "A recovery code was used",
+        AuditKind.RevokedSessionUsed => "A signed-out device tried to continue",
+        AuditKind.RateLimited => "Too many attempts from one place",
+        AuditKind.SessionRevoked => "A device was signed out",
+        AuditKind.OtherSessionsRevoked => "All other devices were signed out",
+        AuditKind.PasswordChanged => "Password changed",
+        AuditKind.TwoStepEnabled => "Two-step sign-in turned on",
+        AuditKind.TwoStepDisabled => "Two-step sign-in turned off",
+        AuditKind.RecoveryCodesRenewed => "New recovery codes made",
+        AuditKind.Exported => "Your data was downloaded",
+        AuditKind.LeftCouple => "You left your couple",
+        AuditKind.AccountDeleted => "Account deleted",
+        _ => kind.ToString(),
+    };
+}

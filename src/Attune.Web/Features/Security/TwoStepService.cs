@@ -1,0 +1,111 @@
+using System.Text;
+using Attune.Features.Accounts;
+using Attune.Features.Audit;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Identity;
+
+namespace Attune.Features.Security;
+
+internal sealed record TwoStepStatus(bool Enabled, int RecoveryCodesLeft);
+
+internal sealed record TwoStepSetup(string SharedKey, string AuthenticatorUri, string QrCode);
+
+internal sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes);
+
+/// <summary>Two-step sign-in with an authenticator app, and the one-time recovery codes that back it up.</summary>
+internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog audit)
+{
+    public const int RecoveryCodeCount = 10;
+    private const string Issuer = "Attune";
+
+    public async Task<TwoStepStatus> StatusAsync(Guid me)
+    {
+        var user = await RequireAsync(me);
+        return new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user));
+    }
+
+    /// <summary>The key to scan. It is kept until two-step sign-in is on, so reloading does not break a scan in progress.</summary>
+    public async Task<TwoStepSetup> SetupAsync(Guid me)
+    {
+        var user = await RequireAsync(me);
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key) || await users.GetTwoFactorEnabledAsync(user))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+
+        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
+        var uri = $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6&period=30";
+        return new TwoStepSetup(Group(key), uri, QrCodes.DataUri(uri));
+    }
+
+    /// <summary>Turns two-step sign-in on once a code from the app proves the scan worked; returns fresh recovery codes.</summary>
+    public async Task<(IReadOnlyList<string>? Codes, Dictionary<string, string[]> Errors)> EnableAsync(Guid me, string? code, string? password)
+    {
+        if (!await PasswordCheck.ConfirmAsync(users, me, password))
+        {
+            return (null, new() { ["password"] = ["That password is not right."] });
+        }
+
+        var user = await RequireAsync(me);
+        if (TotpTokenProvider.Normalise(code) is not { } digits
+            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        {
+            return (null, new() { ["code"] = ["That code did not match. Enter the 6 digits your app shows now."] });
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await audit.RecordAsync(AuditKind.TwoStepEnabled, me);
+        return ([.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []], []);
+    }
+
+    public async Task<bool> DisableAsync(Guid me, string? password)
+    {
+        if (!await PasswordCheck.ConfirmAsync(users, me, password))
+        {
+            return false;
+        }
+
+        var user = await RequireAsync(me);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await audit.RecordAsync(AuditKind.TwoStepDisabled, me);
+        return true;
+    }
+
+    /// <summary>New recovery codes replace the old ones. Null when the password is wrong or two-step sign-in is off.</summary>
+    public async Task<IReadOnlyList<string>?> RenewRecoveryCodesAsync(Guid me, string? password)
+    {
+        if (!await PasswordCheck.ConfirmAsync(users, me, password))
+        {
+            return null;
+        }
+
+        var user = await RequireAsync(me);
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return null;
+        }
+
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        await audit.RecordAsync(AuditKind.RecoveryCodesRenewed, me);
+        return [.. codes ?? []];
+    }
+
+    private async Task<AttuneUser> RequireAsync(Guid me) =>
+        await users.FindByIdAsync(me.ToString()) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+
+    /// <summary>Groups of four are easier to type from the screen.</summary>
+    private static string Group(string key)
+    {
+        var grouped = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            grouped.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return grouped.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

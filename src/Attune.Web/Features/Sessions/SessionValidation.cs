@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Attune.Data;
+using Attune.Features.Audit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Features.Sessions;
+
+/// <summary>The session a request runs in, with the caller's couple read in the same query.</summary>
+internal sealed record ActiveSession(Guid UserId, Guid SessionId, Guid? CoupleId);
+
+/// <summary>
+/// Every authenticated request is checked against the sessions table, once, before anything else
+/// runs: a revoked session is signed out on its very next request, cookie or bearer token alike.
+/// The same query reads the caller's couple, so scoping costs no extra statement.
+/// </summary>
+internal static class SessionValidation
+{
+    public const string ClaimType = "attune.session";
+
+    /// <summary>How stale "last seen" may get before it is written again; keeps reads free of writes.</summary>
+    private static readonly TimeSpan TouchAfter = TimeSpan.FromMinutes(5);
+
+    private static readonly object ItemsKey = new();
+
+    public static Guid? SessionId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimType), out var id) ? id : null;
+
+    /// <summary>The live session behind this principal, or null when it was revoked or never existed.</summary>
+    public static async Task<ActiveSession?> ResolveAsync(HttpContext context, ClaimsPrincipal principal)
+    {
+        if (context.Items.TryGetValue(ItemsKey, out var cached))
+        {
+            return cached as ActiveSession;
+        }
+
+        ActiveSession? session = null;
+        if (Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && principal.SessionId() is { } sessionId)
+        {
+            var db = context.RequestServices.GetRequiredService<AttuneDbContext>();
+            var row = await (from s in db.Sessions.AsNoTracking()
+                             join u in db.Users on s.UserId equals u.Id
+                             where s.Id == sessionId && s.UserId == userId
+                             select new { s.LastSeenAt, u.CoupleId }).FirstOrDefaultAsync(context.RequestAborted);
+            if (row is not null)
+            {
+                session = new ActiveSession(userId, sessionId, row.CoupleId);
+                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (now - row.LastSeenAt > TouchAfter)
+                {
+                    await db.Sessions.Where(s => s.Id == sessionId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.RequestAborted);
+                }
+            }
+        }
+
+        context.Items[ItemsKey] = session;
+        return session;
+    }
+
+    /// <summary>Sets the couple scope for live sessions and turns a revoked session into an anonymous caller.</summary>
+    public static IApplicationBuilder UseSessions(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                if (await ResolveAsync(context, context.User) is { } session)
+                {
+                    context.RequestServices.GetRequiredService<CurrentCouple>().Set(session.UserId, session.CoupleId, session.SessionId);
+                }
+                else
+                {
+                    await RecordRevokedUseAsync(context, context.User);
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                }
+            }
+
+            await next(context);
+        });
+
+    /// <summary>Runs after Identity's security-stamp check on every cookie, so pages honour revocation too.</summary>
+    public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is { } principal && await ResolveAsync(context.HttpContext, principal) is null)
+        {
+            await RecordRevokedUseAsync(context.HttpContext, principal);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    /// <summary>A re-issued principal (security-stamp refresh) stays in the session it came from.</summary>
+    public static Task KeepSessionOnRefresh(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(ClaimType) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(ClaimType, claim.Value));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task RecordRevokedUseAsync(HttpContext context, ClaimsPrincipal principal) =>
+        context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditKind.RevokedSessionUsed,
+            Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
+}

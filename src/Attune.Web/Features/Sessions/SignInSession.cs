@@ -1,0 +1,47 @@
+using Attune.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Attune.Features.Sessions;
+
+internal enum SessionKind
+{
+    Browser,
+    App,
+}
+
+/// <summary>
+/// One signed-in device. Every cookie and bearer token names its session; deleting the row signs that
+/// device out on its next request, which is how revocation is immediate for both kinds of credential.
+/// Holds no address and no raw user agent, only a short label the owner recognises.
+/// </summary>
+internal sealed class SignInSession
+{
+    public const int MaxDeviceLength = 80;
+
+    public Guid Id { get; init; }
+
+    public Guid UserId { get; init; }
+
+    public SessionKind Kind { get; init; }
+
+    /// <summary>e.g. "Firefox on Android".</summary>
+    public string Device { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+}
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> builder)
+    {
+        builder.ToTable("sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Device).HasMaxLength(SignInSession.MaxDeviceLength);
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne<AttuneUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
