@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The server under test: its fake clock, services and endpoint list.</summary>
+    public AttuneApp App => _app;
+
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)_app).InitializeAsync();
