@@ -1,7 +1,15 @@
+using Attune.Features.Backups;
 using Attune.Features.Demo;
 using Attune.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var (command, rest) = BackupCommand.Split(args);
+var builder = WebApplication.CreateBuilder(rest);
+if (command is not null)
+{
+    // Operator commands run with the app's configuration and exit without starting the server.
+    return await BackupCommand.RunAsync(command, builder.Configuration, Console.Out);
+}
+
 builder.AddAttune();
 
 var app = builder.Build();
@@ -12,6 +20,7 @@ if (args.Contains("--demo"))
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can start the real app.</summary>
 public partial class Program;

@@ -28,11 +28,10 @@ internal static class DatabaseSetup
                     options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Attune.Migrations.Postgres"));
                     break;
                 default:
-                    var attune = configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
                     // Durability: WAL (set at start-up) with synchronous=FULL, which is this SQLite build's default on
                     // every connection (EncryptionAtRestTests asserts it), so no per-connection PRAGMA is needed; a
                     // busy database is retried by Microsoft.Data.Sqlite up to the command timeout.
-                    options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite(attune) : connectionString, o => o.MigrationsAssembly("Attune.Migrations.Sqlite"));
+                    options.UseSqlite(SqliteConnectionString(configuration), o => o.MigrationsAssembly("Attune.Migrations.Sqlite"));
                     break;
             }
 
@@ -67,8 +66,15 @@ internal static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<Features.Questions.QuestionLibrary>().SyncAsync(db, CancellationToken.None);
     }
 
-    private static string DefaultSqlite(AttuneOptions attune)
+    /// <summary>ConnectionStrings:Attune, or the attune.db file in the data folder.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration)
     {
+        if (configuration.GetConnectionString("Attune") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var attune = configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
         var directory = attune.ResolveDataDirectory();
         Directory.CreateDirectory(directory);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "attune.db") }.ToString();

@@ -1,0 +1,55 @@
+using Attune.Data;
+using Attune.Encryption;
+
+namespace Attune.Features.Backups;
+
+/// <summary>
+/// `backup db FILE`, `restore db FILE`, `backup keys FOLDER`, `restore keys FOLDER`: operator commands
+/// for the SQLite default. The database and the key folder are backed up apart on purpose (ADR 0003):
+/// a database backup alone can be kept long, because it cannot be read without the keys, and a
+/// deleted account's key is gone from it for good.
+/// </summary>
+internal static class BackupCommand
+{
+    private static readonly string[] Verbs = ["backup", "restore"];
+    private static readonly string[] Targets = ["db", "keys"];
+
+    /// <summary>The command and the remaining arguments (configuration switches such as --Attune:DataDirectory).</summary>
+    public static (string[]? Command, string[] Remaining) Split(string[] args) =>
+        args.Length >= 3 && Verbs.Contains(args[0]) && Targets.Contains(args[1])
+            ? (args[..3], args[3..])
+            : (null, args);
+
+    public static async Task<int> RunAsync(string[] command, IConfiguration configuration, TextWriter output)
+    {
+        var (verb, target, path) = (command[0], command[1], Path.GetFullPath(command[2]));
+        if (target == "db" && configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider == DatabaseProvider.Postgres)
+        {
+            await output.WriteLineAsync("PostgreSQL is backed up with its own tools: see README.md, section Backups (pg_dump -Fc / pg_restore).");
+            return 2;
+        }
+
+        try
+        {
+            var live = DatabaseSetup.SqliteConnectionString(configuration);
+            var keys = KeyDirectory.Resolve(configuration);
+            var message = (verb, target) switch
+            {
+                ("backup", "db") => await SqliteBackup.CopyAsync(live, path),
+                ("restore", "db") => await SqliteBackup.RestoreAsync(path, live),
+                ("backup", "keys") => await KeyFolderBackup.CopyAsync(keys, path),
+                _ => await KeyFolderBackup.RestoreAsync(path, keys),
+            };
+            await output.WriteLineAsync(message);
+            return 0;
+        }
+        catch (BackupException e)
+        {
+            await output.WriteLineAsync("Not done: " + e.Message);
+            return 1;
+        }
+    }
+}
+
+/// <summary>An operator mistake the command explains (the target exists, the file is not an Attune backup, ...).</summary>
+internal sealed class BackupException(string message) : Exception(message);

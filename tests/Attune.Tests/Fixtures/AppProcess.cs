@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Attune.Tests.Fixtures;
+
+/// <summary>
+/// The real app as a separate operating-system process on a free loopback port (Production settings,
+/// the real clock), so a test can kill it with SIGKILL or run its operator commands.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AppProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private static string AppHost => Path.Combine(AppContext.BaseDirectory, "Attune.Web");
+
+    /// <summary>Settings every process gets: a data folder of its own and limits high enough for a test's burst.</summary>
+    public static Dictionary<string, string> Settings(string dataDirectory, string? postgres = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Attune__DataDirectory"] = dataDirectory,
+            ["RateLimits__AuthPermitLimit"] = "100000",
+            ["PasswordHashing__MaxPerSecond"] = "100000",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        if (postgres is not null)
+        {
+            settings["Database__Provider"] = "Postgres";
+            settings["ConnectionStrings__Attune"] = postgres;
+        }
+
+        return settings;
+    }
+
+    public static async Task<AppProcess> StartAsync(Dictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var start = Start(["--urls", $"http://127.0.0.1:{port}"], settings);
+        var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300 && !app._process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await app.DisposeAsync();
+        throw new InvalidOperationException("The app did not become ready:\n" + app.Output);
+    }
+
+    /// <summary>Runs an operator command (e.g. "backup db FILE") to completion: exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(Dictionary<string, string> settings, params string[] args)
+    {
+        var start = Start(args, settings);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await error);
+    }
+
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    /// <summary>Registers and signs in; returns the bearer token.</summary>
+    public async Task<string> RegisterAsync(string email)
+    {
+        using var client = Client();
+        var registered = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, password = TestUsers.Password });
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = TestUsers.Password });
+        return (await login.ReadAsync<TokenResponse>()).AccessToken;
+    }
+
+    /// <summary>Two people paired through the API; returns their bearer tokens.</summary>
+    public async Task<(string Inviter, string Partner)> PairAsync()
+    {
+        var inviter = await RegisterAsync($"{Guid.NewGuid():N}@example.test");
+        var partner = await RegisterAsync($"{Guid.NewGuid():N}@example.test");
+        using var a = Client(inviter);
+        using var b = Client(partner);
+        var invitation = await (await a.PostAsync("/api/v1/couple/invitations", null)).ReadAsync<InvitationDto>();
+        Assert.Equal(HttpStatusCode.OK, (await b.PostAsJsonAsync("/api/v1/couple/join", new { code = invitation.Code })).StatusCode);
+        return (inviter, partner);
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, exactly like a crash or the OOM killer.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>An orderly stop (SIGTERM), as a service manager would.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo Start(string[] args, Dictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo(AppHost, args)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Attune.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+
+namespace Attune.Tests.Processes;
+
+/// <summary>
+/// Kill the server with SIGKILL in the middle of a stream of writes: after a restart every write
+/// that was acknowledged is there, and the database is consistent.
+/// </summary>
+public abstract class DurabilityTests(DatabaseKind kind)
+{
+    [Fact]
+    public async Task Every_acknowledged_write_survives_a_sigkill_mid_stream()
+    {
+        await using var database = await ProcessDatabase.CreateAsync(kind);
+        var server = await AppProcess.StartAsync(database.Settings);
+        var (token, _) = await server.PairAsync();
+        var acknowledged = new ConcurrentBag<Guid>();
+        var failures = 0;
+        using var stop = new CancellationTokenSource();
+
+        async Task WriteAsync(int writer)
+        {
+            using var client = server.Client(token);
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                try
+                {
+                    var response = await client.PostAsJsonAsync("/api/v1/questions/custom",
+                        new { text = $"Durable question {writer}-{i}?", category = "fun", depth = 1 });
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        acknowledged.Add((await response.ReadAsync<CustomQuestionDto>()).Id);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // The server is gone: nothing after this was acknowledged.
+                    Interlocked.Increment(ref failures);
+                    return;
+                }
+            }
+        }
+
+        var writers = Enumerable.Range(0, 4).Select(WriteAsync).ToList();
+        while (acknowledged.Count < 40)
+        {
+            await Task.Delay(20);
+        }
+
+        await server.KillAsync();
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
+        stop.Cancel();
+        await server.DisposeAsync();
+        Assert.True(failures > 0, "the kill did not interrupt the writers");
+
+        await using var restarted = await AppProcess.StartAsync(database.Settings);
+        using var reader = restarted.Client(token);
+        var stored = (await reader.GetFromJsonAsync<List<CustomQuestionDto>>("/api/v1/questions/custom"))!.Select(q => q.Id).ToHashSet();
+
+        var lost = acknowledged.Where(id => !stored.Contains(id)).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged writes were lost");
+        Assert.All(stored, id => Assert.NotEqual(Guid.Empty, id));
+        await restarted.StopAsync();
+        if (kind == DatabaseKind.Sqlite)
+        {
+            AssertConsistent(database.SqlitePath);
+        }
+    }
+
+    private static void AssertConsistent(string file)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var integrity = connection.CreateCommand();
+        integrity.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", integrity.ExecuteScalar());
+        using var foreignKeys = connection.CreateCommand();
+        foreignKeys.CommandText = "PRAGMA foreign_key_check";
+        using var violations = foreignKeys.ExecuteReader();
+        Assert.False(violations.Read(), "foreign key violations after the crash");
+    }
+}
+
+public sealed class SqliteDurabilityTests() : DurabilityTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresDurabilityTests() : DurabilityTests(DatabaseKind.Postgres);
