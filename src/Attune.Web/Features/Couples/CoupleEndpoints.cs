@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Couples;
@@ -26,13 +25,13 @@ internal static class CoupleEndpoints
             ? $"{request.Scheme}://{request.Host}{request.PathBase}/"
             : options.PublicUrl.TrimEnd('/') + "/");
 
-    private static async Task<Results<Ok<CoupleResponse>, NotFound<ProblemDetails>>> GetCouple(
+    private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult>> GetCouple(
         CoupleService couples, CancellationToken ct) =>
         await couples.GetAsync(ct) is { } couple
             ? TypedResults.Ok(couple)
             : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
 
-    private static async Task<Results<Ok<CoupleResponse>, ValidationProblem, NotFound<ProblemDetails>>> UpdateCouple(
+    private static async Task<Results<Ok<CoupleResponse>, ValidationProblem, ProblemHttpResult>> UpdateCouple(
         CoupleUpdateRequest request, CoupleService couples, CancellationToken ct)
     {
         if (!Accounts.TimeZones.IsKnown(request.TimeZone))
@@ -45,7 +44,7 @@ internal static class CoupleEndpoints
             : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
     }
 
-    private static async Task<Results<Created<InvitationResponse>, Conflict<ProblemDetails>>> CreateInvitation(
+    private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> CreateInvitation(
         ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
         await couples.CreateInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
             ? TypedResults.Created("/api/v1/couple/invitations/open", invitation)
@@ -57,7 +56,7 @@ internal static class CoupleEndpoints
             ? TypedResults.Ok(invitation)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<JoinResponse>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Join(
+    private static async Task<Results<Ok<JoinResponse>, ProblemHttpResult, ValidationProblem>> Join(
         JoinRequest request, ClaimsPrincipal user, CoupleService couples, CancellationToken ct)
     {
         var (joined, failure) = await couples.JoinAsync(user.RequireUserId(), request.Code, ct);

@@ -1,7 +1,6 @@
 using Attune.Features.Export;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Attune.Features.Leaving;
 
@@ -15,7 +14,7 @@ internal static class LeavingEndpoints
         return group;
     }
 
-    private static async Task<Results<NoContent, Conflict<ProblemDetails>>> Leave(LeavingService leaving, CancellationToken ct) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Leave(LeavingService leaving, CancellationToken ct) =>
         await leaving.LeaveCoupleAsync(ct) ? TypedResults.NoContent() : Problems.NotInCouple();
 
     private static async Task<Results<NoContent, ValidationProblem>> Delete(ExportRequest request, LeavingService leaving, CancellationToken ct) =>

@@ -1,7 +1,6 @@
 using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Attune.Features.Questions;
 
@@ -23,10 +22,10 @@ internal static class QuestionEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<TodayResponse>, Conflict<ProblemDetails>>> GetToday(TodayService today, CancellationToken ct) =>
+    private static async Task<Results<Ok<TodayResponse>, ProblemHttpResult>> GetToday(TodayService today, CancellationToken ct) =>
         await today.GetAsync(ct) is { } response ? TypedResults.Ok(response) : Problems.NotInCouple();
 
-    private static async Task<Results<Ok<TodayResponse>, ValidationProblem, Conflict<ProblemDetails>>> Answer(
+    private static async Task<Results<Ok<TodayResponse>, ValidationProblem, ProblemHttpResult>> Answer(
         AnswerRequest request, TodayService today, CancellationToken ct)
     {
         var text = request.Text?.Trim() ?? "";
@@ -46,7 +45,7 @@ internal static class QuestionEndpoints
         };
     }
 
-    private static async Task<Results<Ok<TodayResponse>, ValidationProblem, Conflict<ProblemDetails>>> React(
+    private static async Task<Results<Ok<TodayResponse>, ValidationProblem, ProblemHttpResult>> React(
         ReactionRequest request, TodayService today, CancellationToken ct)
     {
         if (!ReactionKinds.TryParse(request.Kind, out var kind))
@@ -69,7 +68,7 @@ internal static class QuestionEndpoints
         };
     }
 
-    private static async Task<Results<Ok<HistoryResponse>, ValidationProblem, Conflict<ProblemDetails>>> History(
+    private static async Task<Results<Ok<HistoryResponse>, ValidationProblem, ProblemHttpResult>> History(
         string? category, DateOnly? before, int? limit, HistoryService history, CurrentCouple current, CancellationToken ct)
     {
         if (!current.IsInCouple)
@@ -96,11 +95,11 @@ internal static class QuestionEndpoints
         return TypedResults.Ok(await history.GetAsync(parsed, before, limit ?? HistoryService.DefaultLimit, ct));
     }
 
-    private static async Task<Results<Ok<List<CustomQuestionView>>, Conflict<ProblemDetails>>> ListCustom(
+    private static async Task<Results<Ok<List<CustomQuestionView>>, ProblemHttpResult>> ListCustom(
         CustomQuestionService custom, CurrentCouple current, CancellationToken ct) =>
         current.IsInCouple ? TypedResults.Ok(await custom.ListAsync(ct)) : Problems.NotInCouple();
 
-    private static async Task<Results<Created<CustomQuestionView>, ValidationProblem, Conflict<ProblemDetails>>> AddCustom(
+    private static async Task<Results<Created<CustomQuestionView>, ValidationProblem, ProblemHttpResult>> AddCustom(
         CustomQuestionRequest request, CustomQuestionService custom, CurrentCouple current, CancellationToken ct)
     {
         if (!current.IsInCouple)
@@ -118,12 +117,12 @@ internal static class QuestionEndpoints
         return TypedResults.Created($"/api/v1/questions/custom/{added.Id}", added);
     }
 
-    private static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> RemoveCustom(
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveCustom(
         Guid id, CustomQuestionService custom, CurrentCouple current, CancellationToken ct) =>
         !current.IsInCouple ? Problems.NotInCouple()
         : await custom.RemoveAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<DepthView>, ValidationProblem, Conflict<ProblemDetails>>> SetDepth(
+    private static async Task<Results<Ok<DepthView>, ValidationProblem, ProblemHttpResult>> SetDepth(
         DepthRequest request, DepthLadder ladder, CurrentCouple current, CancellationToken ct)
     {
         if (request.MaxDepth is not (>= 1 and <= 3))
