@@ -11,6 +11,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 OUT = os.path.join(tempfile.gettempdir(), "attune-bench")
 CONNECTIONS, THREADS = 32, 2
+# The session check and the Today view are cached in memory for a short time; these settings turn that off.
+NO_CACHE = {"Questions:TodayCacheFor": "00:00:00", "Sessions:CacheFor": "00:00:00"}
 
 
 def free_port():
@@ -90,7 +92,8 @@ def write(path, lines):
 def count_statements(app_dll, settings, log):
     """Counts the SQL statements EF Core logs for one GET /api/v1/today of a warm app (own run: logging costs)."""
     port = free_port()
-    app, began = start(app_dll, port, dict(settings, **{"Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command": "Information"}), log)
+    # With the in-memory caches off: this counts the statements of a cache miss, the database work itself.
+    app, began = start(app_dll, port, dict(settings, **NO_CACHE, **{"Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command": "Information"}), log)
     try:
         wait_ready(f"http://127.0.0.1:{port}/health/ready", began)
         base = f"http://127.0.0.1:{port}"
@@ -200,6 +203,13 @@ def scenario(provider, couples, days, a, app_dll, baseline_dll, seed_dll):
         r["today_under_signin"] = wrk(base + "/api/v1/today", auth, d)
         r["rss_mb"] = max(r["rss_mb"], rss_mb(app.pid))
         flood.wait()
+        # The same read with every request going to the database (a cold cache, e.g. the first look of the day).
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=30)
+        app, began = start(app_dll, app_port, dict(settings, **NO_CACHE), log)
+        wait_ready(f"http://127.0.0.1:{app_port}/health/ready", began)
+        wrk(base + "/api/v1/today", auth, 3)
+        r["today_nocache"] = wrk(base + "/api/v1/today", auth, d)
         print(json.dumps(r), flush=True)
         return r
     finally:
@@ -216,7 +226,8 @@ def report(results):
         b = r["baseline"]["rps"]
         print(f"| {r['name']} baseline GET /constant | {b:.0f} | 1.00 | {r['baseline']['p50']:.2f} | {r['baseline']['p99']:.2f} | {r['baseline']['non2xx']} |")
         for key, label in [("today", "GET /api/v1/today"), ("today_half", "GET /api/v1/today at ~half peak"), ("answer", "PUT /api/v1/today/answer"),
-                           ("page", "GET /today (HTML)"), ("signin", "POST /api/v1/auth/login"), ("today_under_signin", "GET /api/v1/today during sign-in flood")]:
+                           ("page", "GET /today (HTML)"), ("signin", "POST /api/v1/auth/login"), ("today_under_signin", "GET /api/v1/today during sign-in flood"),
+                           ("today_nocache", "GET /api/v1/today, caches off (every request to the database)")]:
             x = r[key]
             print(f"| {r['name']} {label} | {x['rps']:.0f} | {x['rps'] / b:.2f} | {x['p50']:.2f} | {x['p99']:.2f} | {x['non2xx']} |")
     print("\n## Targets\n")
@@ -228,7 +239,7 @@ def report(results):
             (f"GET /today during sign-in flood ≥ 0.7× ({r['today_under_signin']['rps'] / t:.2f}×)", r["today_under_signin"]["rps"] / t >= 0.7),
             (f"memory < 300 MB ({r['rss_mb']:.0f} MB)", r["rss_mb"] < 300),
             (f"start-up to ready < 2 s ({r['startup_s']:.2f} s)", r["startup_s"] < 2 or r["provider"] != "sqlite"),
-            (f"SQL statements per GET /today: {r['statements']}", True),
+            (f"SQL statements per GET /today (cache miss): {r['statements']}", True),
         ]
         for text, ok in checks:
             print(f"- {r['name']}: {'met' if ok else 'NOT met'}: {text}")

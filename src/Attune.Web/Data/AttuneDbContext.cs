@@ -10,9 +10,17 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Attune.Data;
 
-internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options, CurrentCouple currentCouple, TimeProvider time)
+/// <summary>
+/// The app's one context. It is pooled (see DatabaseSetup): each request leases an instance and
+/// <see cref="Lease"/> hands it that request's couple scope and clock; returning it clears them, so
+/// a pooled instance never carries one request's scope into another.
+/// </summary>
+internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options)
     : IdentityDbContext<AttuneUser, IdentityRole<Guid>, Guid>(options)
 {
+    private CurrentCouple? _scope;
+    private TimeProvider _time = TimeProvider.System;
+
     private static readonly MethodInfo ApplyCoupleFilterMethod =
         typeof(AttuneDbContext).GetMethod(nameof(ApplyCoupleFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
@@ -24,8 +32,31 @@ internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options,
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    /// <summary>The caller's couple; read by the query filters at query time (EF parameterises it).</summary>
-    private Guid? ScopeCoupleId => currentCouple.CoupleId;
+    /// <summary>
+    /// The caller's couple; read by the query filters at query time (EF parameterises it). Without a
+    /// scope it is null, and a couple-owned row (whose couple_id is never null) matches nothing.
+    /// </summary>
+    internal Guid? ScopeCoupleId => _scope?.CoupleId;
+
+    /// <summary>Binds a leased instance to the request's couple scope and clock.</summary>
+    public AttuneDbContext Lease(CurrentCouple scope, TimeProvider time)
+    {
+        _scope = scope;
+        _time = time;
+        return this;
+    }
+
+    public override void Dispose()
+    {
+        _scope = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _scope = null;
+        return base.DisposeAsync();
+    }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -43,7 +74,7 @@ internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options,
 
             if (user.CreatedAt == default)
             {
-                user.CreatedAt = time.GetUtcNow();
+                user.CreatedAt = _time.GetUtcNow();
             }
         }
 

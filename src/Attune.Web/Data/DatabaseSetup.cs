@@ -10,7 +10,10 @@ internal static class DatabaseSetup
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         services.AddScoped<CurrentCouple>();
-        services.AddDbContext<AttuneDbContext>((sp, options) =>
+        services.AddSingleton<CoupleChanges>();
+        // Pooled: creating a context (and resolving its services) was the largest fixed cost of an
+        // authenticated request (bench/README.md). The scoped registration below leases one per scope.
+        services.AddPooledDbContextFactory<AttuneDbContext>((sp, options) =>
         {
             // Read when the first context is made, so settings added by a host (or a test) apply.
             var configuration = sp.GetRequiredService<IConfiguration>();
@@ -36,8 +39,11 @@ internal static class DatabaseSetup
             }
 
             options.UseSnakeCaseNamingConvention();
+            options.AddInterceptors(sp.GetRequiredService<CoupleChanges>());
             options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
-        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not for every request's context
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AttuneDbContext>>().CreateDbContext()
+            .Lease(sp.GetRequiredService<CurrentCouple>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

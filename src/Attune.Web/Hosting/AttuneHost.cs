@@ -80,6 +80,8 @@ internal static class AttuneHost
 
         services.AddScoped<ProfileService>();
         services.AddScoped<SessionService>();
+        services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SessionCache>();
         services.AddSingleton<AuditLog>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuditRetention>();
@@ -93,6 +95,7 @@ internal static class AttuneHost
         services.AddScoped<AnswerPrivacy>();
         services.AddScoped<DepthLadder>();
         services.AddScoped<TodayService>();
+        services.AddSingleton<TodayCache>();
         services.AddScoped<HistoryService>();
         services.AddScoped<CustomQuestionService>();
         services.AddScoped<ExportService>();

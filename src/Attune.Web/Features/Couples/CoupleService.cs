@@ -24,7 +24,7 @@ internal enum JoinFailure
 }
 
 /// <summary>Invitations, joining and the couple itself; used by the API and the pages.</summary>
-internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, TimeProvider time)
+internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, TimeProvider time, Sessions.SessionCache sessions)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -118,6 +118,8 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
 
         await transaction.CommitAsync(ct);
         current.Set(userId, couple.Id);
+        // Both people's sessions carry their couple; check them again on the next request.
+        sessions.Forget(userId, invitation.InviterId);
         return (new JoinResponse(couple.Id, new PartnerView(inviter.DisplayName)), null);
     }
 

@@ -15,7 +15,7 @@ namespace Attune.Features.Leaving;
 /// data key, so their words cannot be read from an older database backup either.
 /// </summary>
 internal sealed class LeavingService(
-    AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, AuditLog audit, TimeProvider time)
+    AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
 {
     /// <summary>False when the caller is not in a couple.</summary>
     public async Task<bool> LeaveCoupleAsync(CancellationToken ct)
@@ -31,12 +31,14 @@ internal sealed class LeavingService(
         await db.Set<Reaction>().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<CustomQuestion>().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
+        var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, (Guid?)null).SetProperty(u => u.CoupleEndedAt, now).SetProperty(u => u.MaxQuestionDepth, 1), ct);
         await db.Users.Where(u => u.Id == me)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, (Guid?)null).SetProperty(u => u.CoupleEndedAt, (DateTimeOffset?)null).SetProperty(u => u.MaxQuestionDepth, 1), ct);
         await transaction.CommitAsync(ct);
         current.Set(me, null);
+        sessionCache.Forget([me, .. partners]);
         // Someone else signed in to this account on another device is out too: leaving is meant to be safe.
         await sessions.RevokeOthersAsync(me, current.SessionId, ct);
         await audit.RecordAsync(AuditKind.LeftCouple, me);
@@ -65,6 +67,7 @@ internal sealed class LeavingService(
         }
 
         cipher.Shred(KeyOwner.User(me));
+        sessionCache.Forget(me);
         current.Clear();
         await audit.RecordAsync(AuditKind.AccountDeleted, me);
         return true;

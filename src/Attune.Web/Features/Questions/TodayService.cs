@@ -5,7 +5,7 @@ namespace Attune.Features.Questions;
 
 /// <summary>The couple's question of the day: reading it, answering it, reacting to the reveal.</summary>
 internal sealed class TodayService(
-    AttuneDbContext db, CurrentCouple current, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TimeProvider time)
+    AttuneDbContext db, CurrentCouple current, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TodayCache cache, TimeProvider time)
 {
     public async Task<TodayResponse?> GetAsync(CancellationToken ct)
     {
@@ -14,8 +14,16 @@ internal sealed class TodayService(
             return null;
         }
 
+        if (cache.Find(coupleId, me) is { } cached)
+        {
+            return cached;
+        }
+
+        var version = cache.Version(coupleId);
         var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
-        return await ViewAsync(coupleId, day, couple, ct);
+        var view = await ViewAsync(coupleId, day, couple, ct);
+        cache.Keep(coupleId, me, version, couple.TimeZone, view);
+        return view;
     }
 
     /// <summary>Saves or edits my answer. Editing stops at the reveal; from then on both answers are final.</summary>

@@ -7,7 +7,7 @@ namespace Attune.Features.Sessions;
 internal sealed record SessionView(Guid Id, SessionKind Kind, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
 
 /// <summary>Starting, listing and revoking one's own sign-in sessions.</summary>
-internal sealed class SessionService(AttuneDbContext db, AuditLog audit, TimeProvider time)
+internal sealed class SessionService(AttuneDbContext db, SessionCache cache, AuditLog audit, TimeProvider time)
 {
     public async Task<Guid> StartAsync(Guid userId, SessionKind kind, string? userAgent)
     {
@@ -43,6 +43,7 @@ internal sealed class SessionService(AttuneDbContext db, AuditLog audit, TimePro
     public async Task<bool> RevokeAsync(Guid userId, Guid sessionId, CancellationToken ct)
     {
         var removed = await db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync(ct);
+        cache.Forget(userId);
         if (removed > 0)
         {
             await audit.RecordAsync(AuditKind.SessionRevoked, userId);
@@ -55,6 +56,7 @@ internal sealed class SessionService(AttuneDbContext db, AuditLog audit, TimePro
     public async Task<int> RevokeOthersAsync(Guid userId, Guid? keep, CancellationToken ct)
     {
         var removed = await db.Sessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(ct);
+        cache.Forget(userId);
         if (removed > 0)
         {
             await audit.RecordAsync(AuditKind.OtherSessionsRevoked, userId);

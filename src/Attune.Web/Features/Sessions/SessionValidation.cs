@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Attune.Data;
 using Attune.Features.Audit;
@@ -5,11 +6,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Attune.Features.Sessions;
 
 /// <summary>The session a request runs in, with the caller's couple read in the same query.</summary>
 internal sealed record ActiveSession(Guid UserId, Guid SessionId, Guid? CoupleId);
+
+internal sealed record SessionRow(DateTimeOffset LastSeenAt, Guid? CoupleId);
 
 /// <summary>
 /// Every authenticated request is checked against the sessions table, once, before anything else
@@ -25,6 +29,20 @@ internal static class SessionValidation
 
     private static readonly object ItemsKey = new();
 
+    /// <summary>
+    /// Runs whenever a session is not in the cache, so it is compiled once per model (one per database
+    /// provider): a plain LINQ query costs an expression-tree walk and a delegate compilation per call
+    /// (bench/README.md, profile).
+    /// </summary>
+    private static readonly ConcurrentDictionary<IModel, Func<AttuneDbContext, Guid, Guid, Task<SessionRow?>>> LiveSessionQueries = new();
+
+    private static Task<SessionRow?> LiveSession(AttuneDbContext db, Guid sessionId, Guid userId) =>
+        LiveSessionQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AttuneDbContext context, Guid session, Guid user) =>
+            (from s in context.Sessions
+             join u in context.Users on s.UserId equals u.Id
+             where s.Id == session && s.UserId == user
+             select new SessionRow(s.LastSeenAt, u.CoupleId)).AsNoTracking().FirstOrDefault()))(db, sessionId, userId);
+
     public static Guid? SessionId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ClaimType), out var id) ? id : null;
 
@@ -39,24 +57,32 @@ internal static class SessionValidation
         ActiveSession? session = null;
         if (Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && principal.SessionId() is { } sessionId)
         {
-            var db = context.RequestServices.GetRequiredService<AttuneDbContext>();
-            var row = await (from s in db.Sessions.AsNoTracking()
-                             join u in db.Users on s.UserId equals u.Id
-                             where s.Id == sessionId && s.UserId == userId
-                             select new { s.LastSeenAt, u.CoupleId }).FirstOrDefaultAsync(context.RequestAborted);
-            if (row is not null)
-            {
-                session = new ActiveSession(userId, sessionId, row.CoupleId);
-                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                if (now - row.LastSeenAt > TouchAfter)
-                {
-                    await db.Sessions.Where(s => s.Id == sessionId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.RequestAborted);
-                }
-            }
+            var cache = context.RequestServices.GetRequiredService<SessionCache>();
+            session = cache.Find(sessionId, userId) ?? await CheckDatabaseAsync(context, cache, userId, sessionId);
         }
 
         context.Items[ItemsKey] = session;
+        return session;
+    }
+
+    private static async Task<ActiveSession?> CheckDatabaseAsync(HttpContext context, SessionCache cache, Guid userId, Guid sessionId)
+    {
+        var generation = cache.Generation(userId);
+        var db = context.RequestServices.GetRequiredService<AttuneDbContext>();
+        if (await LiveSession(db, sessionId, userId) is not { } row)
+        {
+            return null;
+        }
+
+        var session = new ActiveSession(userId, sessionId, row.CoupleId);
+        cache.Keep(session, generation);
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (now - row.LastSeenAt > TouchAfter)
+        {
+            await db.Sessions.Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.RequestAborted);
+        }
+
         return session;
     }
 
