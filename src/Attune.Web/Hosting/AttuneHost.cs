@@ -2,6 +2,7 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.Passkeys;
 using Attune.Features.Security;
 using Attune.Features.Sessions;
 using System.Text.Json;
@@ -52,7 +53,11 @@ internal static class AttuneHost
         services.AddOptions<KeyManagementOptions>().Configure<KeyDirectory, ILoggerFactory>((o, keys, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(keys.Path, "data-protection")), logs));
 
-        services.AddIdentityApiEndpoints<AttuneUser>(PasswordRules.Apply)
+        services.AddIdentityApiEndpoints<AttuneUser>(o =>
+            {
+                PasswordRules.Apply(o);
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds passkeys
+            })
             .AddEntityFrameworkStores<AttuneDbContext>()
             .AddSignInManager<AttuneSignInManager>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
@@ -88,6 +93,7 @@ internal static class AttuneHost
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         services.AddScoped<PasswordService>();
         services.AddScoped<TwoStepService>();
+        services.AddScoped<PasskeyService>();
         services.AddScoped<CoupleService>();
         services.AddOptions<QuestionsOptions>().BindConfiguration(QuestionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QuestionLibrary>();
@@ -136,6 +142,7 @@ internal static class AttuneHost
         app.MapAccounts();
         app.MapSessions();
         app.MapSecurity();
+        app.MapPasskeys();
         app.MapAudit();
         app.MapCouples();
         app.MapQuestions();

@@ -70,6 +70,8 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
     [InlineData("/api/v1/me/password", "post")]
     [InlineData("/api/v1/me/two-step/enable", "post")]
     [InlineData("/api/v1/me/security-events", "get")]
+    [InlineData("/api/v1/me/passkeys", "post")]
+    [InlineData("/api/v1/auth/passkey", "post")]
     public async Task The_openapi_document_describes_every_endpoint(string path, string method)
     {
         using var client = app.CreateHttpClient();

@@ -16,6 +16,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     private static readonly HashSet<string> AnonymousRoutes =
     [
         "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
+        "POST /api/v1/auth/passkey/options", "POST /api/v1/auth/passkey",
     ];
 
     [Fact]
@@ -87,6 +88,10 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
+        ["GET /api/v1/me/passkeys"] = ("GET", "/api/v1/me/passkeys", null, HttpStatusCode.OK),
+        ["POST /api/v1/me/passkeys/options"] = ("POST", "/api/v1/me/passkeys/options", null, HttpStatusCode.OK),
+        ["POST /api/v1/me/passkeys"] = ("POST", "/api/v1/me/passkeys", new { credential = "{}" }, HttpStatusCode.BadRequest),
+        ["DELETE /api/v1/me/passkeys/{id}"] = ("DELETE", "/api/v1/me/passkeys/AAAAAAAAAAAAAAAAAAAAAA", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/two-step"] = ("GET", "/api/v1/me/two-step", null, HttpStatusCode.OK),
         ["POST /api/v1/me/two-step/setup"] = ("POST", "/api/v1/me/two-step/setup", null, HttpStatusCode.OK),
         // Test accounts share one password, so this is the intruder's own export: it must hold none of the victim's words.

@@ -41,17 +41,20 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser) : IClas
         await page.GotoAsync("/signin");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("a long enough passphrase");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // The passkey control appears only where the browser supports passkeys, as Chromium does.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(TwoStepPage());
 
         browser.App.Time.Advance(TimeSpan.FromSeconds(30));
         await page.GetByLabel("Code from your app, or a recovery code").FillAsync(totp.ComputeTotp(browser.App.Time.GetUtcNow().UtcDateTime));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/security");
         await Assertions.Expect(page.GetByText("Two-step sign-in turned on")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("You have 10 recovery codes left")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" })).ToBeVisibleAsync();
         await BrowserFixture.CaptureAsync(page, "security");
         await page.Context.CloseAsync();
     }

@@ -31,6 +31,8 @@ public sealed class HostileInputTests(AttuneApp app) : IClassFixture<AttuneApp>
         ("POST", "/api/v1/me/two-step/enable", ["code", "password"]),
         ("POST", "/api/v1/me/two-step/recovery-codes", ["password"]),
         ("POST", "/api/v1/me/export", ["password"]),
+        ("POST", "/api/v1/me/passkeys", ["credential", "name"]),
+        ("POST", "/api/v1/auth/passkey", ["credential"]),
         ("POST", "/api/v1/me/delete", ["password"]),
     ];
 

@@ -71,6 +71,14 @@ internal sealed class AttuneSignInManager(
         return result;
     }
 
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        var result = await base.PasskeySignInAsync(credentialJson);
+        var user = result.Succeeded && Guid.TryParse(Context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        await RecordAsync(result, user, AuditKind.SignInFailed);
+        return result;
+    }
+
     /// <summary>Refreshing a browser's sign-in (after a password change) keeps that browser's session.</summary>
     private Guid? ContinuingBrowserSession(AttuneUser user) =>
         AuthenticationScheme == IdentityConstants.ApplicationScheme

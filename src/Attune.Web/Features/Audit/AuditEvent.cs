@@ -19,6 +19,8 @@ internal enum AuditKind
     TwoStepEnabled,
     TwoStepDisabled,
     RecoveryCodesRenewed,
+    PasskeyAdded,
+    PasskeyRemoved,
     Exported,
     LeftCouple,
     AccountDeleted,

@@ -18,6 +18,8 @@ internal static class AuditText
         AuditKind.TwoStepEnabled => "Two-step sign-in turned on",
         AuditKind.TwoStepDisabled => "Two-step sign-in turned off",
         AuditKind.RecoveryCodesRenewed => "New recovery codes made",
+        AuditKind.PasskeyAdded => "A passkey was added",
+        AuditKind.PasskeyRemoved => "A passkey was removed",
         AuditKind.Exported => "Your data was downloaded",
         AuditKind.LeftCouple => "You left your couple",
         AuditKind.AccountDeleted => "Account deleted",

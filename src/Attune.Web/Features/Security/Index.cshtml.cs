@@ -11,7 +11,7 @@ namespace Attune.Features.Security;
 
 [HashesPassword]
 internal sealed class IndexModel(
-    SessionService sessions, PasswordService passwords, TwoStepService twoStep, AttuneDbContext db, CurrentCouple current,
+    SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, CurrentCouple current,
     UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
@@ -19,6 +19,8 @@ internal sealed class IndexModel(
     public IReadOnlyList<AuditEntry> Activity { get; private set; } = [];
 
     public TwoStepStatus TwoStep { get; private set; } = new(false, 0);
+
+    public IReadOnlyList<Passkeys.PasskeyView> Passkeys { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -32,6 +34,13 @@ internal sealed class IndexModel(
         Sessions = await sessions.ListAsync(me, current.SessionId, ct);
         Activity = await AuditLog.ListAsync(db, me, ct);
         TwoStep = await twoStep.StatusAsync(me);
+        Passkeys = await passkeys.ListAsync(me);
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string id)
+    {
+        Notice = await passkeys.RemoveAsync(current.UserId!.Value, id) ? "The passkey is removed." : "That passkey was already removed.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)

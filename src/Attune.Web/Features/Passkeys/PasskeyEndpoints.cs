@@ -1,0 +1,64 @@
+using Attune.Data;
+using Attune.Features.Accounts;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Attune.Features.Passkeys;
+
+internal sealed record PasskeySignInRequest(string? Credential);
+
+/// <summary>
+/// Passkeys: managing my own (/api/v1/me/passkeys) and signing in with one (/api/v1/auth/passkey).
+/// Each ceremony is two calls: options, then the credential; Identity keeps the challenge in between
+/// in a short-lived cookie, so both calls must come from the same client.
+/// </summary>
+internal static class PasskeyEndpoints
+{
+    public static RouteGroupBuilder MapPasskeys(this IEndpointRouteBuilder app)
+    {
+        var mine = app.MapGroup("/api/v1/me/passkeys").WithTags("Passkeys").RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
+        mine.MapGet("/", List);
+        mine.MapPost("/options", CreationOptions);
+        mine.MapPost("/", Add);
+        mine.MapDelete("/{id}", Remove);
+
+        var signIn = app.MapGroup("/api/v1/auth/passkey").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
+        signIn.MapPost("/options", RequestOptions);
+        signIn.MapPost("/", SignIn);
+        return mine;
+    }
+
+    private static async Task<Ok<List<PasskeyView>>> List(PasskeyService passkeys, CurrentCouple current) =>
+        TypedResults.Ok(await passkeys.ListAsync(current.UserId!.Value));
+
+    private static async Task<ContentHttpResult> CreationOptions(PasskeyService passkeys, CurrentCouple current) =>
+        TypedResults.Text(await passkeys.CreationOptionsAsync(current.UserId!.Value), "application/json");
+
+    private static async Task<Results<Created, ValidationProblem>> Add(AddPasskeyRequest request, PasskeyService passkeys, CurrentCouple current) =>
+        await passkeys.AddAsync(current.UserId!.Value, request) is { } error
+            ? Problems.Field("credential", error)
+            : TypedResults.Created("/api/v1/me/passkeys");
+
+    private static async Task<Results<NoContent, NotFound>> Remove(string id, PasskeyService passkeys, CurrentCouple current) =>
+        await passkeys.RemoveAsync(current.UserId!.Value, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    /// <summary>Options for navigator.credentials.get(): any passkey of this site (discoverable credentials).</summary>
+    private static async Task<ContentHttpResult> RequestOptions(SignInManager<AttuneUser> signIn) =>
+        TypedResults.Text(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>Bearer tokens by default; ?useCookies=true signs a browser in with the cookie instead.</summary>
+    private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SignIn(
+        PasskeySignInRequest request, bool? useCookies, SignInManager<AttuneUser> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(request.Credential))
+        {
+            return Problems.Field("credential", "The passkey did not arrive. Please try again.");
+        }
+
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasskeySignInAsync(request.Credential);
+        return result.Succeeded ? TypedResults.Empty : TypedResults.Problem(result.ToString(), statusCode: StatusCodes.Status401Unauthorized);
+    }
+}

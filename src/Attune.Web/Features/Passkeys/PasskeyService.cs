@@ -1,0 +1,95 @@
+using Attune.Features.Accounts;
+using Attune.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+
+namespace Attune.Features.Passkeys;
+
+internal sealed record PasskeyView(string Id, string Name, DateTimeOffset CreatedAt, bool Synced);
+
+internal sealed record AddPasskeyRequest(string? Credential, string? Name);
+
+/// <summary>
+/// Passkeys (WebAuthn) through ASP.NET Core Identity: the ceremony and its verification are
+/// Identity's; Attune names them, lists them, removes them and records each change as a security event.
+/// </summary>
+internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, AuditLog audit, TimeProvider time)
+{
+    public const int MaxNameLength = 60;
+
+    public async Task<List<PasskeyView>> ListAsync(Guid me)
+    {
+        var user = await RequireAsync(me);
+        return [.. (await users.GetPasskeysAsync(user))
+            .OrderBy(p => p.CreatedAt)
+            .Select(p => new PasskeyView(Base64Url(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt, p.IsBackedUp))];
+    }
+
+    /// <summary>The options for navigator.credentials.create(); the challenge is kept by Identity for the next call.</summary>
+    public async Task<string> CreationOptionsAsync(Guid me)
+    {
+        var user = await RequireAsync(me);
+        return await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+        {
+            Id = user.Id.ToString(),
+            Name = user.Email ?? user.UserName ?? user.Id.ToString(),
+            DisplayName = user.DisplayName,
+        });
+    }
+
+    /// <summary>Verifies the new credential against the challenge and stores it. Returns an error message or null.</summary>
+    public async Task<string?> AddAsync(Guid me, AddPasskeyRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Credential))
+        {
+            return "The passkey did not arrive. Please try again.";
+        }
+
+        var result = await signIn.PerformPasskeyAttestationAsync(request.Credential);
+        if (!result.Succeeded || result.UserEntity.Id != me.ToString())
+        {
+            return "This passkey could not be verified. Please try again.";
+        }
+
+        var name = request.Name?.Trim();
+        result.Passkey.Name = string.IsNullOrEmpty(name) ? $"Passkey added {time.GetUtcNow():d MMM yyyy}" : name[..Math.Min(name.Length, MaxNameLength)];
+        var stored = await users.AddOrUpdatePasskeyAsync(await RequireAsync(me), result.Passkey);
+        if (!stored.Succeeded)
+        {
+            return "This passkey could not be saved. Please try again.";
+        }
+
+        await audit.RecordAsync(AuditKind.PasskeyAdded, me);
+        return null;
+    }
+
+    public async Task<bool> RemoveAsync(Guid me, string id)
+    {
+        if (FromBase64Url(id) is not { } credentialId)
+        {
+            return false;
+        }
+
+        var user = await RequireAsync(me);
+        if (await users.GetPasskeyAsync(user, credentialId) is null || !(await users.RemovePasskeyAsync(user, credentialId)).Succeeded)
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(AuditKind.PasskeyRemoved, me);
+        return true;
+    }
+
+    private async Task<AttuneUser> RequireAsync(Guid me) =>
+        await users.FindByIdAsync(me.ToString()) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[]? FromBase64Url(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
+        return Convert.TryFromBase64String(base64, new byte[base64.Length], out var written)
+            ? Convert.FromBase64String(base64)[..written]
+            : null;
+    }
+}

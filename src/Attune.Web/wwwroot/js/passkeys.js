@@ -1,0 +1,66 @@
+// Passkeys on the Security page (add) and the sign-in page (sign in). The pages work without this
+// module; it only shows the passkey controls where the browser can use them.
+const supported = window.PublicKeyCredential
+  && typeof PublicKeyCredential.parseCreationOptionsFromJSON === "function"
+  && typeof PublicKeyCredential.parseRequestOptionsFromJSON === "function";
+
+const post = (url, body) => fetch(url, {
+  method: "POST",
+  credentials: "same-origin",
+  headers: { "Content-Type": "application/json", "Accept": "application/json" },
+  body: JSON.stringify(body ?? {}),
+});
+
+const say = (root, text) => {
+  const status = root.querySelector("[data-passkey-status]");
+  if (status) status.textContent = text;
+};
+
+const add = document.querySelector("[data-passkey-add]");
+if (add && supported) {
+  add.hidden = false;
+  document.querySelector("[data-passkey-unsupported]")?.setAttribute("hidden", "");
+  add.querySelector("[data-passkey-add-button]").addEventListener("click", async (event) => {
+    const button = event.currentTarget;
+    button.disabled = true;
+    say(add, "Follow your device's prompt…");
+    try {
+      const options = await (await post("/api/v1/me/passkeys/options")).json();
+      const credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) });
+      const name = add.querySelector("#passkey-name").value;
+      const saved = await post("/api/v1/me/passkeys", { credential: JSON.stringify(credential), name });
+      if (saved.ok) {
+        location.reload();
+        return;
+      }
+      say(add, "This passkey could not be saved. Please try again.");
+    } catch {
+      say(add, "No passkey was added.");
+    }
+    button.disabled = false;
+  });
+}
+
+const signIn = document.querySelector("[data-passkey-signin]");
+if (signIn && supported) {
+  signIn.hidden = false;
+  signIn.querySelector("[data-passkey-signin-button]").addEventListener("click", async (event) => {
+    const button = event.currentTarget;
+    button.disabled = true;
+    say(signIn, "Follow your device's prompt…");
+    try {
+      const options = await (await post("/api/v1/auth/passkey/options")).json();
+      const credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+      const result = await post("/api/v1/auth/passkey?useCookies=true", { credential: JSON.stringify(credential) });
+      if (result.ok) {
+        const back = button.dataset.returnUrl;
+        location.assign(back && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+        return;
+      }
+      say(signIn, "That passkey did not sign you in. Use your password, or try another passkey.");
+    } catch {
+      say(signIn, "No passkey was used.");
+    }
+    button.disabled = false;
+  });
+}
