@@ -225,7 +225,7 @@ def report(results):
     for r in results:
         b = r["baseline"]["rps"]
         print(f"| {r['name']} baseline GET /constant | {b:.0f} | 1.00 | {r['baseline']['p50']:.2f} | {r['baseline']['p99']:.2f} | {r['baseline']['non2xx']} |")
-        for key, label in [("today", "GET /api/v1/today"), ("today_half", "GET /api/v1/today at ~half peak"), ("answer", "PUT /api/v1/today/answer"),
+        for key, label in [("today", "GET /api/v1/today"), ("today_half", "GET /api/v1/today, paced (8 connections)"), ("answer", "PUT /api/v1/today/answer"),
                            ("page", "GET /today (HTML)"), ("signin", "POST /api/v1/auth/login"), ("today_under_signin", "GET /api/v1/today during sign-in flood"),
                            ("today_nocache", "GET /api/v1/today, caches off (every request to the database)")]:
             x = r[key]
