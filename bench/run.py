@@ -154,7 +154,8 @@ def scenario(provider, couples, days, a, app_dll, baseline_dll, seed_dll):
         db = f"attune_bench_{couples}_{days}"
         settings["Database:Provider"] = "Postgres"
         settings["ConnectionStrings:Attune"] = re.sub(r"Database=[^;]*", f"Database={db}", import_pg)
-    if not os.path.exists(os.path.join(data, ".seeded")):
+    # run.sh's PostgreSQL cluster is new every run, so PostgreSQL data is seeded every run.
+    if provider == "postgres" or not os.path.exists(os.path.join(data, ".seeded")):
         shutil.rmtree(data, ignore_errors=True)
         os.makedirs(data)
         if provider == "postgres":

@@ -28,7 +28,7 @@ internal static class DatabaseSetup
                             "Database:Provider is Postgres but ConnectionStrings:Attune is empty. Set ConnectionStrings__Attune.");
                     }
 
-                    options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Attune.Migrations.Postgres"));
+                    options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly("Attune.Migrations.Postgres"));
                     break;
                 default:
                     // Durability: WAL (set at start-up) with synchronous=FULL, which is this SQLite build's default on
@@ -70,6 +70,27 @@ internal static class DatabaseSetup
         }
 
         await scope.ServiceProvider.GetRequiredService<Features.Questions.QuestionLibrary>().SyncAsync(db, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The operator's connection string, with two defaults for the app's short, repeated queries where it
+    /// does not set them: statements prepared automatically (PostgreSQL skips parsing and planning them
+    /// again), and no session reset when a pooled connection is returned (the app sets no session state).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!configured.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>ConnectionStrings:Attune, or the attune.db file in the data folder.</summary>
