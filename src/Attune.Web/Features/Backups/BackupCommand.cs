@@ -29,27 +29,24 @@ internal static class BackupCommand
             return 2;
         }
 
-        try
+        var live = DatabaseSetup.SqliteConnectionString(configuration);
+        var keys = KeyDirectory.Resolve(configuration);
+        var outcome = (verb, target) switch
         {
-            var live = DatabaseSetup.SqliteConnectionString(configuration);
-            var keys = KeyDirectory.Resolve(configuration);
-            var message = (verb, target) switch
-            {
-                ("backup", "db") => await SqliteBackup.CopyAsync(live, path),
-                ("restore", "db") => await SqliteBackup.RestoreAsync(path, live),
-                ("backup", "keys") => await KeyFolderBackup.CopyAsync(keys, path),
-                _ => await KeyFolderBackup.RestoreAsync(path, keys),
-            };
-            await output.WriteLineAsync(message);
-            return 0;
-        }
-        catch (BackupException e)
-        {
-            await output.WriteLineAsync("Not done: " + e.Message);
-            return 1;
-        }
+            ("backup", "db") => await SqliteBackup.CopyAsync(live, path),
+            ("restore", "db") => await SqliteBackup.RestoreAsync(path, live),
+            ("backup", "keys") => await KeyFolderBackup.CopyAsync(keys, path),
+            _ => KeyFolderBackup.Restore(path, keys),
+        };
+        await output.WriteLineAsync(outcome.Succeeded ? outcome.Message : "Not done: " + outcome.Message);
+        return outcome.Succeeded ? 0 : 1;
     }
 }
 
-/// <summary>An operator mistake the command explains (the target exists, the file is not an Attune backup, ...).</summary>
-internal sealed class BackupException(string message) : Exception(message);
+/// <summary>What a command did, or why it refused (the target exists, the file is not an Attune backup, ...).</summary>
+internal sealed record BackupOutcome(bool Succeeded, string Message)
+{
+    public static BackupOutcome Done(string message) => new(true, message);
+
+    public static BackupOutcome Refused(string message) => new(false, message);
+}

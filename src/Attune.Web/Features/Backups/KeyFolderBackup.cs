@@ -10,16 +10,16 @@ internal static class KeyFolderBackup
 {
     private const string Vault = "keys.db";
 
-    public static async Task<string> CopyAsync(string keyFolder, string target)
+    public static async Task<BackupOutcome> CopyAsync(string keyFolder, string target)
     {
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw new BackupException($"{target} is not empty; choose a new folder.");
+            return BackupOutcome.Refused($"{target} is not empty; choose a new folder.");
         }
 
         if (!File.Exists(Path.Combine(keyFolder, "master.key")))
         {
-            throw new BackupException($"{keyFolder} holds no master.key; is the key folder setting right?");
+            return BackupOutcome.Refused($"{keyFolder} holds no master.key; is the key folder setting right?");
         }
 
         CreatePrivate(target);
@@ -41,20 +41,20 @@ internal static class KeyFolderBackup
             await vacuum.ExecuteNonQueryAsync();
         }
 
-        return $"Backed up the key folder to {target}. Keep it apart from database backups, and keep only the latest copy.";
+        return BackupOutcome.Done($"Backed up the key folder to {target}. Keep it apart from database backups, and keep only the latest copy.");
     }
 
     /// <summary>Only into an empty key folder (after losing the server): never over live keys.</summary>
-    public static Task<string> RestoreAsync(string source, string keyFolder)
+    public static BackupOutcome Restore(string source, string keyFolder)
     {
         if (!File.Exists(Path.Combine(source, "master.key")))
         {
-            throw new BackupException($"{source} holds no master.key; it is not a key folder backup.");
+            return BackupOutcome.Refused($"{source} holds no master.key; it is not a key folder backup.");
         }
 
         if (File.Exists(Path.Combine(keyFolder, "master.key")))
         {
-            throw new BackupException($"{keyFolder} already holds keys. Restoring over live keys could bring back deleted accounts' keys; move the folder away first if you really mean to.");
+            return BackupOutcome.Refused($"{keyFolder} already holds keys. Restoring over live keys could bring back deleted accounts' keys; move the folder away first if you really mean to.");
         }
 
         CreatePrivate(keyFolder);
@@ -65,7 +65,7 @@ internal static class KeyFolderBackup
             File.Copy(file, copy, overwrite: true);
         }
 
-        return Task.FromResult($"Restored the key folder into {keyFolder}.");
+        return BackupOutcome.Done($"Restored the key folder into {keyFolder}.");
     }
 
     private static void CreatePrivate(string folder)

@@ -6,11 +6,11 @@ namespace Attune.Features.Backups;
 internal static class SqliteBackup
 {
     /// <summary>VACUUM INTO: a consistent, compacted copy taken while the app keeps running.</summary>
-    public static async Task<string> CopyAsync(string liveConnectionString, string target)
+    public static async Task<BackupOutcome> CopyAsync(string liveConnectionString, string target)
     {
         if (File.Exists(target))
         {
-            throw new BackupException($"{target} already exists; choose a new file name.");
+            return BackupOutcome.Refused($"{target} already exists; choose a new file name.");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -23,20 +23,27 @@ internal static class SqliteBackup
             await vacuum.ExecuteNonQueryAsync();
         }
 
-        var migrations = await CheckAsync(target);
-        return $"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes, {migrations} migrations). " +
-               "Back up the key folder separately (backup keys FOLDER): without it this file cannot be read.";
+        var (migrations, problem) = await CheckAsync(target);
+        return problem is not null
+            ? BackupOutcome.Refused(problem)
+            : BackupOutcome.Done($"Backed up the database to {target} ({new FileInfo(target).Length:N0} bytes, {migrations} migrations). " +
+                                 "Back up the key folder separately (backup keys FOLDER): without it this file cannot be read.");
     }
 
     /// <summary>Replaces the live database with the backup's content. Stop the app first.</summary>
-    public static async Task<string> RestoreAsync(string source, string liveConnectionString)
+    public static async Task<BackupOutcome> RestoreAsync(string source, string liveConnectionString)
     {
         if (!File.Exists(source))
         {
-            throw new BackupException($"{source} does not exist.");
+            return BackupOutcome.Refused($"{source} does not exist.");
         }
 
-        var migrations = await CheckAsync(source);
+        var (migrations, problem) = await CheckAsync(source);
+        if (problem is not null)
+        {
+            return BackupOutcome.Refused(problem);
+        }
+
         await using var backup = Open($"Data Source={source}", SqliteOpenMode.ReadOnly);
         await using var live = Open(liveConnectionString, SqliteOpenMode.ReadWriteCreate);
         await backup.OpenAsync();
@@ -46,11 +53,11 @@ internal static class SqliteBackup
         await using var wal = live.CreateCommand();
         wal.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_checkpoint(TRUNCATE);";
         await wal.ExecuteNonQueryAsync();
-        return $"Restored the database from {source} ({migrations} migrations). Newer migrations, if any, apply when Attune starts.";
+        return BackupOutcome.Done($"Restored the database from {source} ({migrations} migrations). Newer migrations, if any, apply when Attune starts.");
     }
 
-    /// <summary>A backup must pass SQLite's integrity check and be an Attune database. Returns its migration count.</summary>
-    private static async Task<long> CheckAsync(string file)
+    /// <summary>A backup must pass SQLite's integrity check and be an Attune database: its migration count, or what is wrong.</summary>
+    private static async Task<(long Migrations, string? Problem)> CheckAsync(string file)
     {
         await using var connection = Open($"Data Source={file}", SqliteOpenMode.ReadOnly);
         try
@@ -60,16 +67,17 @@ internal static class SqliteBackup
             integrity.CommandText = "PRAGMA integrity_check";
             if (await integrity.ExecuteScalarAsync() as string != "ok")
             {
-                throw new BackupException($"{file} failed SQLite's integrity check.");
+                return (0, $"{file} failed SQLite's integrity check.");
             }
 
             await using var migrations = connection.CreateCommand();
             migrations.CommandText = "SELECT count(*) FROM \"__EFMigrationsHistory\"";
-            return (long)(await migrations.ExecuteScalarAsync())!;
+            return ((long)(await migrations.ExecuteScalarAsync())!, null);
         }
         catch (SqliteException e)
         {
-            throw new BackupException($"{file} is not an Attune database ({e.Message}).");
+            // Opening a file that is not a database (or not Attune's) is where SQLite says so.
+            return (0, $"{file} is not an Attune database ({e.Message}).");
         }
     }
 
