@@ -123,19 +123,16 @@ public abstract class SessionApiTests(AttuneApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/v1/me")).StatusCode);
     }
 
-    private async Task<HttpClient> SignInWithAgentAsync(TestUser user, string userAgent)
-    {
-        using var anonymous = app.CreateHttpClient();
-        anonymous.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
-        var token = await (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).ReadAsync<TokenResponse>();
-        var api = app.CreateHttpClient(handleCookies: false);
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return api;
-    }
+    private async Task<HttpClient> SignInWithAgentAsync(TestUser user, string userAgent) => (await SignInWithTokensAsync(user, userAgent)).Api;
 
-    private async Task<(HttpClient Api, TokenResponse Tokens)> SignInWithTokensAsync(TestUser user)
+    private async Task<(HttpClient Api, TokenResponse Tokens)> SignInWithTokensAsync(TestUser user, string? userAgent = null)
     {
         using var anonymous = app.CreateHttpClient();
+        if (userAgent is not null)
+        {
+            anonymous.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        }
+
         var token = await (await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = user.Password })).ReadAsync<TokenResponse>();
         var api = app.CreateHttpClient(handleCookies: false);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);

@@ -90,23 +90,20 @@ public abstract class TwoStepApiTests(AttuneApp app)
         Assert.StartsWith("data:image/png;base64,", setup.QrCode, StringComparison.Ordinal);
     }
 
-    private async Task<Totp> EnableAsync(TestUser user)
+    private async Task<Totp> EnableAsync(TestUser user) => (await EnableWithCodesAsync(user)).Totp;
+
+    private async Task<List<string>> EnableAndGetCodesAsync(TestUser user) => (await EnableWithCodesAsync(user)).Codes;
+
+    /// <summary>Scans the key as an app would, proves it with a current code, and keeps the recovery codes.</summary>
+    private async Task<(Totp Totp, List<string> Codes)> EnableWithCodesAsync(TestUser user)
     {
         var setup = await (await user.Api.PostAsync("/api/v1/me/two-step/setup", null)).ReadAsync<TwoStepSetupDto>();
         var totp = new Totp(Base32Encoding.ToBytes(setup.SharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
         var enabled = await user.Api.PostAsJsonAsync("/api/v1/me/two-step/enable", new { code = Code(totp), password = user.Password });
         Assert.True(enabled.StatusCode == HttpStatusCode.OK, await enabled.Content.ReadAsStringAsync());
-        return totp;
-    }
-
-    private async Task<List<string>> EnableAndGetCodesAsync(TestUser user)
-    {
-        var setup = await (await user.Api.PostAsync("/api/v1/me/two-step/setup", null)).ReadAsync<TwoStepSetupDto>();
-        var totp = new Totp(Base32Encoding.ToBytes(setup.SharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
-        var codes = await (await user.Api.PostAsJsonAsync("/api/v1/me/two-step/enable", new { code = Code(totp), password = user.Password }))
-            .ReadAsync<RecoveryCodesDto>();
-        Assert.Equal(10, codes.RecoveryCodes.Count);
-        return codes.RecoveryCodes;
+        var codes = (await enabled.ReadAsync<RecoveryCodesDto>()).RecoveryCodes;
+        Assert.Equal(10, codes.Count);
+        return (totp, codes);
     }
 
     private string Code(Totp totp) => totp.ComputeTotp(app.Time.GetUtcNow().UtcDateTime);
