@@ -23,6 +23,19 @@ public abstract class SessionApiTests(AttuneApp app)
     }
 
     [Fact]
+    public async Task Partners_see_only_their_own_sessions_and_cannot_sign_each_other_out()
+    {
+        var (inviter, partner) = await app.CreatePairedCoupleAsync();
+        var inviterSession = Assert.Single((await inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))!);
+
+        var partnerSessions = (await partner.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))!;
+
+        Assert.DoesNotContain(partnerSessions, s => s.Id == inviterSession.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.Api.DeleteAsync($"/api/v1/me/sessions/{inviterSession.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await inviter.Api.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_revoked_session_is_refused_at_once_and_its_refresh_token_is_dead()
     {
         var user = await app.RegisterAsync();

@@ -31,6 +31,24 @@ public abstract class TodayApiTests(AttuneApp app)
     }
 
     [Fact]
+    public async Task A_view_kept_in_memory_is_only_ever_served_to_its_own_viewer_and_ends_at_the_partners_answer()
+    {
+        var couple = await app.CreatePairedCoupleAsync();
+        var canary = "CANARY-" + Guid.NewGuid().ToString("N");
+        Assert.Equal(HttpStatusCode.OK, (await couple.Inviter.AnswerAsync(canary)).StatusCode);
+        Assert.Equal(canary, (await couple.Inviter.TodayAsync()).Mine?.Text);
+        Assert.Equal(canary, (await couple.Inviter.TodayAsync()).Mine?.Text); // now served from memory
+
+        Assert.DoesNotContain(canary, await couple.Partner.Api.GetStringAsync("/api/v1/today"), StringComparison.Ordinal);
+        Assert.DoesNotContain(canary, await couple.Partner.Api.GetStringAsync("/api/v1/today"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await couple.Partner.AnswerAsync("the partner's answer")).StatusCode);
+        var inviterView = await couple.Inviter.TodayAsync();
+        Assert.True(inviterView.Revealed);
+        Assert.Equal("the partner's answer", inviterView.Partner.Text);
+    }
+
+    [Fact]
     public async Task Once_both_answered_both_see_both_answers_and_answers_are_final()
     {
         var couple = await app.CreatePairedCoupleAsync();
