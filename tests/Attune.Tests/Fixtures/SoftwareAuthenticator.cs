@@ -101,11 +101,7 @@ public sealed class SoftwareAuthenticator(string origin) : IDisposable
 
     private static byte[] BigEndian16(int value) => [(byte)(value >> 8), (byte)value];
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
-    private static byte[] FromBase64Url(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(base64 + new string('=', (4 - (base64.Length % 4)) % 4));
-    }
+    private static byte[] FromBase64Url(string text) => System.Buffers.Text.Base64Url.DecodeFromChars(text);
 }

@@ -47,7 +47,7 @@ internal static class AuthEndpoints
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(result.Errors
-                .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email")
+                .GroupBy(e => PasswordRules.IsAbout(e) ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         }
 

@@ -11,6 +11,9 @@ internal static class PasswordRules
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512.</summary>
     public const int Pbkdf2Iterations = 210_000;
 
+    /// <summary>Which registration field an Identity error is about: the password, or else the e-mail.</summary>
+    public static bool IsAbout(IdentityError error) => error.Code.StartsWith("Password", StringComparison.Ordinal);
+
     public static void Apply(IdentityOptions options)
     {
         options.Password.RequiredLength = MinLength;

@@ -42,7 +42,7 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
         {
             foreach (var error in result.Errors)
             {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email";
+                var field = PasswordRules.IsAbout(error) ? "Input.Password" : "Input.Email";
                 ModelState.AddModelError(field, error.Description);
             }
 

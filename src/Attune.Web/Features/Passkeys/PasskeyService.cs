@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
 using Microsoft.AspNetCore.Identity;
@@ -18,16 +19,16 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
 
     public async Task<List<PasskeyView>> ListAsync(Guid me)
     {
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         return [.. (await users.GetPasskeysAsync(user))
             .OrderBy(p => p.CreatedAt)
-            .Select(p => new PasskeyView(Base64Url(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt, p.IsBackedUp))];
+            .Select(p => new PasskeyView(Base64Url.EncodeToString(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt, p.IsBackedUp))];
     }
 
     /// <summary>The options for navigator.credentials.create(); the challenge is kept by Identity for the next call.</summary>
     public async Task<string> CreationOptionsAsync(Guid me)
     {
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         return await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
         {
             Id = user.Id.ToString(),
@@ -52,7 +53,7 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
 
         var name = request.Name?.Trim();
         result.Passkey.Name = string.IsNullOrEmpty(name) ? $"Passkey added {time.GetUtcNow():d MMM yyyy}" : name[..Math.Min(name.Length, MaxNameLength)];
-        var stored = await users.AddOrUpdatePasskeyAsync(await RequireAsync(me), result.Passkey);
+        var stored = await users.AddOrUpdatePasskeyAsync(await users.RequireAsync(me), result.Passkey);
         if (!stored.Succeeded)
         {
             return "This passkey could not be saved. Please try again.";
@@ -64,12 +65,13 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
 
     public async Task<bool> RemoveAsync(Guid me, string id)
     {
-        if (FromBase64Url(id) is not { } credentialId)
+        if (!Base64Url.IsValid(id))
         {
             return false;
         }
 
-        var user = await RequireAsync(me);
+        var credentialId = Base64Url.DecodeFromChars(id);
+        var user = await users.RequireAsync(me);
         if (await users.GetPasskeyAsync(user, credentialId) is null || !(await users.RemovePasskeyAsync(user, credentialId)).Succeeded)
         {
             return false;
@@ -77,19 +79,5 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
 
         await audit.RecordAsync(AuditKind.PasskeyRemoved, me);
         return true;
-    }
-
-    private async Task<AttuneUser> RequireAsync(Guid me) =>
-        await users.FindByIdAsync(me.ToString()) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[]? FromBase64Url(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
-        return Convert.TryFromBase64String(base64, new byte[base64.Length], out var written)
-            ? Convert.FromBase64String(base64)[..written]
-            : null;
     }
 }

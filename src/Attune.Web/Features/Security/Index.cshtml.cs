@@ -12,7 +12,7 @@ namespace Attune.Features.Security;
 [HashesPassword]
 internal sealed class IndexModel(
     SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, CurrentCouple current,
-    UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn) : PageModel
+    SignInManager<AttuneUser> signIn) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -68,7 +68,7 @@ internal sealed class IndexModel(
         if (errors.Count == 0)
         {
             // The password change renewed the security stamp; re-issue this browser's cookie in the same session.
-            await signIn.RefreshSignInAsync((await users.FindByIdAsync(me.ToString()))!);
+            await signIn.RefreshSignInAsync(me);
             Notice = "Your password is changed, and every other device is signed out.";
             return RedirectToPage();
         }

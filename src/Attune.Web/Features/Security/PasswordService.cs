@@ -22,13 +22,7 @@ internal sealed class PasswordService(UserManager<AttuneUser> users, SessionServ
             return new() { ["currentPassword"] = ["That password is not right."] };
         }
 
-        var user = await users.FindByIdAsync(me.ToString());
-        if (user is null)
-        {
-            return new() { ["currentPassword"] = ["That password is not right."] };
-        }
-
-        var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword);
+        var result = await users.ChangePasswordAsync(await users.RequireAsync(me), request.CurrentPassword!, request.NewPassword);
         if (!result.Succeeded)
         {
             return new() { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] };

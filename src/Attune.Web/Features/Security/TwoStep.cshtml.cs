@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Attune.Features.Security;
 
 [HashesPassword]
-internal sealed class TwoStepModel(TwoStepService twoStep, CurrentCouple current, UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn) : PageModel
+internal sealed class TwoStepModel(TwoStepService twoStep, CurrentCouple current, SignInManager<AttuneUser> signIn) : PageModel
 {
     public TwoStepStatus Status { get; private set; } = new(false, 0);
 
@@ -59,7 +59,7 @@ internal sealed class TwoStepModel(TwoStepService twoStep, CurrentCouple current
             return await ShowAsync(null);
         }
 
-        await KeepThisBrowserSignedInAsync();
+        await signIn.RefreshSignInAsync(Me);
         return RedirectToPage("/Security/Index");
     }
 
@@ -69,15 +69,11 @@ internal sealed class TwoStepModel(TwoStepService twoStep, CurrentCouple current
     {
         if (newCodes is not null)
         {
-            await KeepThisBrowserSignedInAsync();
+            await signIn.RefreshSignInAsync(Me);
         }
 
         NewRecoveryCodes = newCodes ?? [];
         await OnGetAsync();
         return Page();
     }
-
-    /// <summary>Turning two-step on or off renews the security stamp; re-issue this browser's cookie in the same session.</summary>
-    private async Task KeepThisBrowserSignedInAsync() =>
-        await signIn.RefreshSignInAsync((await users.FindByIdAsync(Me.ToString()))!);
 }

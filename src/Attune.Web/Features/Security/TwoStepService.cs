@@ -20,14 +20,14 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
 
     public async Task<TwoStepStatus> StatusAsync(Guid me)
     {
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         return new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user));
     }
 
     /// <summary>The key to scan. It is kept until two-step sign-in is on, so reloading does not break a scan in progress.</summary>
     public async Task<TwoStepSetup> SetupAsync(Guid me)
     {
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key) || await users.GetTwoFactorEnabledAsync(user))
         {
@@ -48,7 +48,7 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
             return (null, new() { ["password"] = ["That password is not right."] });
         }
 
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         if (TotpTokenProvider.Normalise(code) is not { } digits
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
         {
@@ -67,7 +67,7 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
             return false;
         }
 
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
@@ -83,7 +83,7 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
             return null;
         }
 
-        var user = await RequireAsync(me);
+        var user = await users.RequireAsync(me);
         if (!await users.GetTwoFactorEnabledAsync(user))
         {
             return null;
@@ -93,9 +93,6 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
         await audit.RecordAsync(AuditKind.RecoveryCodesRenewed, me);
         return [.. codes ?? []];
     }
-
-    private async Task<AttuneUser> RequireAsync(Guid me) =>
-        await users.FindByIdAsync(me.ToString()) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
 
     /// <summary>Groups of four are easier to type from the screen.</summary>
     private static string Group(string key)
