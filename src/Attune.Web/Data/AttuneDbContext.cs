@@ -1,8 +1,4 @@
 using System.Reflection;
-using Attune.Features.Accounts;
-using Attune.Features.Audit;
-using Attune.Features.Couples;
-using Attune.Features.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,74 +7,45 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attune.Data;
 
 /// <summary>
-/// The app's one context. It is pooled (see DatabaseSetup): each request leases an instance and
-/// <see cref="Lease"/> hands it that request's couple scope and clock; returning it clears them, so
-/// a pooled instance never carries one request's scope into another.
+/// The app's one context. It knows no feature: each feature's entities come from its own
+/// <c>IEntityTypeConfiguration</c> in this assembly, and are reached with <c>Set&lt;T&gt;()</c>. It is pooled
+/// (see DatabaseSetup): each request leases an instance and <see cref="Lease"/> hands it that request's
+/// caller; returning it clears that, so a pooled instance never carries one request's scope into another.
 /// </summary>
 internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options)
     : IdentityDbContext<AttuneUser, IdentityRole<Guid>, Guid>(options)
 {
-    private CurrentCouple? _scope;
-    private TimeProvider _time = TimeProvider.System;
-
     private static readonly MethodInfo ApplyCoupleFilterMethod =
         typeof(AttuneDbContext).GetMethod(nameof(ApplyCoupleFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    public DbSet<Couple> Couples => Set<Couple>();
+    private static readonly MethodInfo ApplyCoupleRowFilterMethod =
+        typeof(AttuneDbContext).GetMethod(nameof(ApplyCoupleRowFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    public DbSet<Invitation> Invitations => Set<Invitation>();
-
-    public DbSet<SignInSession> Sessions => Set<SignInSession>();
-
-    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    private CallerScope? _caller;
 
     /// <summary>
     /// The caller's couple; read by the query filters at query time (EF parameterises it). Without a
-    /// scope it is null, and a couple-owned row (whose couple_id is never null) matches nothing.
+    /// couple it is null, and a couple-owned row (whose couple_id is never null) matches nothing.
     /// </summary>
-    internal Guid? ScopeCoupleId => _scope?.CoupleId;
+    internal Guid? ScopeCoupleId => _caller?.Current?.CoupleId;
 
-    /// <summary>Binds a leased instance to the request's couple scope and clock.</summary>
-    public AttuneDbContext Lease(CurrentCouple scope, TimeProvider time)
+    /// <summary>Binds a leased instance to the request's caller.</summary>
+    public AttuneDbContext Lease(CallerScope caller)
     {
-        _scope = scope;
-        _time = time;
+        _caller = caller;
         return this;
     }
 
     public override void Dispose()
     {
-        _scope = null;
+        _caller = null;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
-        _scope = null;
+        _caller = null;
         return base.DisposeAsync();
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        // Accounts made through the Identity API carry only an e-mail; give them a name to start with.
-        foreach (var entry in ChangeTracker.Entries<AttuneUser>().Where(e => e.State == EntityState.Added))
-        {
-            var user = entry.Entity;
-            if (string.IsNullOrWhiteSpace(user.DisplayName))
-            {
-                var email = user.Email ?? user.UserName ?? "";
-                var at = email.IndexOf('@', StringComparison.Ordinal);
-                var name = at > 0 ? email[..at] : email;
-                user.DisplayName = name.Length > AttuneUser.MaxDisplayNameLength ? name[..AttuneUser.MaxDisplayNameLength] : name;
-            }
-
-            if (user.CreatedAt == default)
-            {
-                user.CreatedAt = _time.GetUtcNow();
-            }
-        }
-
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -97,15 +64,24 @@ internal sealed class AttuneDbContext(DbContextOptions<AttuneDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(AttuneDbContext).Assembly);
 
         // A couple sees only its own couple row, and only its own rows of every couple-owned table.
-        builder.Entity<Couple>().HasQueryFilter(c => c.Id == ScopeCoupleId);
-        foreach (var entity in builder.Model.GetEntityTypes()
-                     .Where(e => typeof(ICoupleOwned).IsAssignableFrom(e.ClrType)).ToList())
+        foreach (var entity in builder.Model.GetEntityTypes().ToList())
         {
-            ApplyCoupleFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+            if (typeof(ICoupleOwned).IsAssignableFrom(entity.ClrType))
+            {
+                ApplyCoupleFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+            }
+            else if (typeof(ICoupleRow).IsAssignableFrom(entity.ClrType))
+            {
+                ApplyCoupleRowFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+            }
         }
     }
 
     private void ApplyCoupleFilter<T>(ModelBuilder builder)
         where T : class, ICoupleOwned =>
         builder.Entity<T>().HasQueryFilter(e => e.CoupleId == ScopeCoupleId);
+
+    private void ApplyCoupleRowFilter<T>(ModelBuilder builder)
+        where T : class, ICoupleRow =>
+        builder.Entity<T>().HasQueryFilter(e => e.Id == ScopeCoupleId);
 }

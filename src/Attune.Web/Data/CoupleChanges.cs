@@ -1,69 +1,48 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Attune.Data;
 
 /// <summary>
-/// A change counter per couple, for views cached in memory (the Today view). Every write a request
-/// makes goes through <see cref="AttuneDbContext"/>, so this interceptor is the one place that sees
-/// them all: a write, and the commit of a transaction, in a request scoped to couple X bump X. A
-/// view is cached with the counter read before its queries ran, so a write that races the read
-/// makes the entry stale rather than wrong. Counters are per process; caches add a short lifetime
-/// for writes made by another instance (docs/scaling.md).
+/// A change stamp per couple, for views cached in memory (the Today view). Writes are counted where
+/// they happen: every <c>SaveChanges</c> and every committed transaction of a request scoped to couple X
+/// change X's stamp, and the few <c>ExecuteUpdate</c> calls outside a transaction that change what a
+/// view shows call <see cref="Changed"/> themselves. A view is cached with the stamp read before its
+/// queries ran, so a write that races the read makes the entry stale rather than wrong. Stamps are per
+/// process; caches add a short lifetime for writes made by another instance (docs/scaling.md).
 /// </summary>
-internal sealed class CoupleChanges : DbCommandInterceptor, IDbTransactionInterceptor
+internal sealed class CoupleChanges(TimeProvider time) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConcurrentDictionary<Guid, long> _versions = new();
+    private readonly ChangeStamps _stamps = new(time);
 
-    public long Version(Guid coupleId) => _versions.GetValueOrDefault(coupleId);
+    public long Version(Guid coupleId) => _stamps.Current(coupleId);
 
-    public void Changed(Guid coupleId) => _versions.AddOrUpdate(coupleId, 1, (_, version) => version + 1);
+    public void Changed(Guid coupleId) => _stamps.Change(coupleId);
 
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Written(command, eventData.Context);
+        Bump(eventData.Context, result);
         return result;
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Written(command, eventData.Context);
+        Bump(eventData.Context, result);
         return ValueTask.FromResult(result);
     }
 
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        Written(command, eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Written(command, eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Bump(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Bump(eventData.Context, 1);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Bump(eventData.Context);
+        Bump(eventData.Context, 1);
         return Task.CompletedTask;
     }
 
-    private void Written(DbCommand command, Microsoft.EntityFrameworkCore.DbContext? context)
+    private void Bump(DbContext? context, int written)
     {
-        var text = command.CommandText.AsSpan().TrimStart();
-        if (!text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
-        {
-            Bump(context);
-        }
-    }
-
-    private void Bump(Microsoft.EntityFrameworkCore.DbContext? context)
-    {
-        if (context is AttuneDbContext { ScopeCoupleId: { } coupleId })
+        if (written > 0 && context is AttuneDbContext { ScopeCoupleId: { } coupleId })
         {
             Changed(coupleId);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Attune.Data;
@@ -9,8 +10,11 @@ internal static class DatabaseSetup
     public static IServiceCollection AddAttuneDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
-        services.AddScoped<CurrentCouple>();
+        services.AddScoped<CallerScope>();
+        services.AddScoped(sp => sp.GetRequiredService<CallerScope>().Current
+            ?? throw new InvalidOperationException("No signed-in caller: this runs only behind authorization."));
         services.AddSingleton<CoupleChanges>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<CoupleChanges>());
         // Pooled: creating a context (and resolving its services) was the largest fixed cost of an
         // authenticated request (bench/README.md). The scoped registration below leases one per scope.
         services.AddPooledDbContextFactory<AttuneDbContext>((sp, options) =>
@@ -39,15 +43,16 @@ internal static class DatabaseSetup
             }
 
             options.UseSnakeCaseNamingConvention();
-            options.AddInterceptors(sp.GetRequiredService<CoupleChanges>());
+            // Every interceptor a feature registers (e.g. Accounts' defaults for new accounts), and the change counter.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
             options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AttuneDbContext>>().CreateDbContext()
-            .Lease(sp.GetRequiredService<CurrentCouple>(), sp.GetRequiredService<TimeProvider>()));
+            .Lease(sp.GetRequiredService<CallerScope>()));
         return services;
     }
 
-    /// <summary>Applies migrations and, on SQLite, switches the file to write-ahead logging.</summary>
+    /// <summary>Applies migrations, on SQLite switches the file to write-ahead logging, then runs the features' start-up work.</summary>
     public static async Task MigrateAttuneDatabaseAsync(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
@@ -69,7 +74,10 @@ internal static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
 
-        await scope.ServiceProvider.GetRequiredService<Features.Questions.QuestionLibrary>().SyncAsync(db, CancellationToken.None);
+        foreach (var task in scope.ServiceProvider.GetServices<IDatabaseStartupTask>())
+        {
+            await task.RunAsync(db, CancellationToken.None);
+        }
     }
 
     /// <summary>

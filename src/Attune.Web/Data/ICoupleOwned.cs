@@ -8,3 +8,9 @@ internal interface ICoupleOwned
 {
     Guid CoupleId { get; }
 }
+
+/// <summary>Marks the couple row itself: a request sees only its own couple's row.</summary>
+internal interface ICoupleRow
+{
+    Guid Id { get; }
+}

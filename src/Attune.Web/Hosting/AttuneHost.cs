@@ -1,26 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
-using Attune.Features.Passkeys;
-using Attune.Features.Security;
-using Attune.Features.Sessions;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Attune.Features.Couples;
 using Attune.Features.Export;
 using Attune.Features.Leaving;
+using Attune.Features.Passkeys;
 using Attune.Features.Questions;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Attune.Features.Security;
+using Attune.Features.Sessions;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Attune.Hosting;
 
-/// <summary>The composition root: what Program.cs registers and maps, in one readable place.</summary>
+/// <summary>
+/// The composition root: the platform (database, keys, cookies, pages, pipeline), then each feature's
+/// own <c>AddXxx()</c> and <c>MapXxx()</c>. A feature's services, options, pages and hosted work live in
+/// its folder; nothing of a feature's inside is registered here.
+/// </summary>
 internal static class AttuneHost
 {
     /// <summary>Pages need the cookie scheme so that an anonymous visitor is sent to sign in (the API answers 401).</summary>
@@ -29,7 +33,6 @@ internal static class AttuneHost
     public static WebApplicationBuilder AddAttune(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.AddJsonConsole();
@@ -43,7 +46,7 @@ internal static class AttuneHost
         services.AddOpenApi();
         services.AddAttuneDatabase();
         services.AddAttuneRateLimits();
-        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section).ValidateOnStart();
+        services.AddPasswordHashingGate();
 
         services.AddSingleton<KeyDirectory>();
         services.AddSingleton<MasterKey>();
@@ -53,22 +56,9 @@ internal static class AttuneHost
         services.AddOptions<KeyManagementOptions>().Configure<KeyDirectory, ILoggerFactory>((o, keys, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(keys.Path, "data-protection")), logs));
 
-        services.AddIdentityApiEndpoints<AttuneUser>(o =>
-            {
-                PasswordRules.Apply(o);
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds passkeys
-            })
-            .AddEntityFrameworkStores<AttuneDbContext>()
-            .AddSignInManager<AttuneSignInManager>()
-            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
-            .AddPasswordValidator<MaxLengthPasswordValidator>();
-        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionOnRefresh);
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
         services.AddAuthCookies();
         services.AddAuthorizationBuilder()
             .AddPolicy(PagePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
-
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -76,38 +66,20 @@ internal static class AttuneHost
             o.Conventions.AllowAnonymousToPage("/Home/Index");
             o.Conventions.AllowAnonymousToPage("/Home/Error");
             o.Conventions.AllowAnonymousToPage("/Home/Exit");
-            o.Conventions.AllowAnonymousToPage("/Accounts/Register");
-            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoStep");
-            o.Conventions.AllowAnonymousToPage("/Couples/Join");
         });
         services.AddHealthChecks().AddDbContextCheck<AttuneDbContext>("database", tags: ["ready"]);
-
-        services.AddScoped<ProfileService>();
-        services.AddScoped<SessionService>();
-        services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SessionCache>();
-        services.AddSingleton<AuditLog>();
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<AuditRetention>();
-        services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
-        services.AddScoped<PasswordService>();
-        services.AddScoped<TwoStepService>();
-        services.AddScoped<PasskeyService>();
-        services.AddScoped<CoupleService>();
-        services.AddOptions<QuestionsOptions>().BindConfiguration(QuestionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<QuestionLibrary>();
-        services.AddScoped<DailyQuestions>();
-        services.AddScoped<AnswerPrivacy>();
-        services.AddScoped<DepthLadder>();
-        services.AddScoped<TodayService>();
-        services.AddSingleton<TodayCache>();
-        services.AddScoped<HistoryService>();
-        services.AddScoped<CustomQuestionService>();
-        services.AddScoped<ExportService>();
-        services.AddScoped<LeavingService>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
+
+        services.AddAccounts();
+        services.AddSessions();
+        services.AddSecurity();
+        services.AddPasskeys();
+        services.AddAudit();
+        services.AddCouples();
+        services.AddQuestions();
+        services.AddExport();
+        services.AddLeaving();
         return builder;
     }
 
@@ -132,7 +104,6 @@ internal static class AttuneHost
         app.UseAuthentication();
         app.UseSessions();
         app.UseRateLimiter();
-        app.UsePasswordHashingGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

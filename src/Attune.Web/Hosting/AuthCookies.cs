@@ -14,15 +14,17 @@ internal static class AuthCookies
 {
     public static IServiceCollection AddAuthCookies(this IServiceCollection services)
     {
-        // Configured through options so the final environment (including a test host's) decides.
+        // Configured through options so the final environment (including a test host's) decides, and after
+        // everything else (PostConfigure): Identity's own set-up replaces the cookie events and paths, and
+        // must never undo the session check, whichever order the features are added in.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IHostEnvironment>(Configure);
+            .PostConfigure<IHostEnvironment>(Configure);
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
-            .Configure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "2fa"));
+            .PostConfigure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "2fa"));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
-            .Configure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "2fa-remember"));
+            .PostConfigure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "2fa-remember"));
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme)
-            .Configure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "ext"));
+            .PostConfigure<IHostEnvironment>((o, env) => Apply(o.Cookie, env, "ext"));
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, env) =>
         {

@@ -1,9 +1,12 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Hosting;
 
-/// <summary>Marks an endpoint or page that hashes a password (sign-in, registration).</summary>
-[AttributeUsage(AttributeTargets.Class)]
+/// <summary>Marks a page handler that hashes a password (sign-in, registration, a password re-entered).</summary>
+[AttributeUsage(AttributeTargets.Method)]
 internal sealed class HashesPasswordAttribute : Attribute;
 
 internal sealed class PasswordHashingOptions
@@ -24,48 +27,100 @@ internal sealed class PasswordHashingOptions
     public int MaxPerSecond { get; set; } = 4;
 }
 
-/// <summary>Queues password-hashing requests asynchronously behind a semaphore (no thread is blocked while waiting).</summary>
-internal static class PasswordHashingGate
+/// <summary>
+/// The password-hashing policy: requests that hash a password queue (asynchronously, no thread blocked)
+/// behind a rate and a concurrency limit. It applies to exactly the handlers that hash: API endpoints
+/// declare <c>.HashesPassword()</c>, page handlers carry <see cref="HashesPasswordAttribute"/>; anything
+/// else on the same page (revoking a session, say) never waits behind it.
+/// </summary>
+internal sealed class PasswordHashingGate : IDisposable
 {
-    public static IApplicationBuilder UsePasswordHashingGate(this IApplicationBuilder app)
+    private readonly SemaphoreSlim _gate;
+    private readonly TokenBucketRateLimiter _pace;
+
+    public PasswordHashingGate(IOptions<PasswordHashingOptions> options)
     {
-        var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHashingOptions>>().Value;
-        var gate = new SemaphoreSlim(Math.Max(1, options.MaxConcurrent));
-        var pace = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        var o = options.Value;
+        _gate = new SemaphoreSlim(Math.Max(1, o.MaxConcurrent));
+        _pace = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, options.MaxPerSecond),
-            TokensPerPeriod = Math.Max(1, options.MaxPerSecond),
+            TokenLimit = Math.Max(1, o.MaxPerSecond),
+            TokensPerPeriod = Math.Max(1, o.MaxPerSecond),
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = 10_000,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        return app.Use(async (context, next) =>
-        {
-            var hashes = context.GetEndpoint()?.Metadata.GetMetadata<HashesPasswordAttribute>() is not null
-                         && HttpMethods.IsPost(context.Request.Method);
-            if (!hashes)
-            {
-                await next(context);
-                return;
-            }
-
-            using var lease = await pace.AcquireAsync(1, context.RequestAborted);
-            if (!lease.IsAcquired)
-            {
-                await TypedResults.Problem(title: "Too many sign-ins", detail: "Please try again in a moment.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
-                return;
-            }
-
-            await gate.WaitAsync(context.RequestAborted);
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        });
     }
+
+    /// <summary>Runs the work inside the gate; null when the queue is full (the caller answers 503).</summary>
+    public async Task<T?> RunAsync<T>(Func<Task<T>> work, CancellationToken ct)
+        where T : class
+    {
+        using var lease = await _pace.AcquireAsync(1, ct);
+        if (!lease.IsAcquired)
+        {
+            return null;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _pace.Dispose();
+    }
+
+    /// <summary>Page handlers marked <see cref="HashesPasswordAttribute"/> go through the gate.</summary>
+    internal sealed class PageFilter : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            if (context.HandlerMethod?.MethodInfo.IsDefined(typeof(HashesPasswordAttribute), inherit: false) != true)
+            {
+                await next();
+                return;
+            }
+
+            var gate = context.HttpContext.RequestServices.GetRequiredService<PasswordHashingGate>();
+            if (await gate.RunAsync<object>(async () => await next(), context.HttpContext.RequestAborted) is null)
+            {
+                context.Result = new StatusCodeResult(StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+    }
+}
+
+internal static class PasswordHashing
+{
+    public static IServiceCollection AddPasswordHashingGate(this IServiceCollection services)
+    {
+        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section).ValidateOnStart();
+        services.AddSingleton<PasswordHashingGate>();
+        services.Configure<MvcOptions>(o => o.Filters.Add(new PasswordHashingGate.PageFilter()));
+        return services;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy() => TypedResults.Problem(
+        title: "Too many sign-ins", detail: "Please try again in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>The endpoint hashes a password: it runs inside the <see cref="PasswordHashingGate"/>.</summary>
+    public static TBuilder HashesPassword<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var gate = context.HttpContext.RequestServices.GetRequiredService<PasswordHashingGate>();
+            return await gate.RunAsync(async () => await next(context) ?? Results.Empty, context.HttpContext.RequestAborted)
+                   ?? Busy();
+        });
 }

@@ -29,7 +29,7 @@ internal static class RateLimits
             limiter.OnRejected = async (context, ct) =>
             {
                 await context.HttpContext.RequestServices.GetRequiredService<Features.Audit.AuditLog>().RecordAsync(
-                    Features.Audit.AuditKind.RateLimited, context.HttpContext.RequestServices.GetRequiredService<Data.CurrentCouple>().UserId);
+                    Features.Audit.AuditKind.RateLimited, context.HttpContext.RequestServices.GetRequiredService<Data.CallerScope>().Current?.UserId);
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter =

@@ -74,10 +74,10 @@ public abstract class IsolationTests(AttuneApp app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
-        var current = scope.ServiceProvider.GetRequiredService<CurrentCouple>();
+        var caller = scope.ServiceProvider.GetRequiredService<CallerScope>();
 
         Assert.Empty(await db.Couples.ToListAsync());
-        current.Set(a1.Id, me.CoupleId);
+        caller.Set(new Caller(a1.Id, me.CoupleId, SessionId: null));
         var visible = await db.Couples.Select(c => c.Id).ToListAsync();
         Assert.Equal([me.CoupleId!.Value], visible);
         Assert.True(await db.Couples.IgnoreQueryFilters().CountAsync() >= 2);

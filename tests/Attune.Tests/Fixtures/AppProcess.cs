@@ -76,9 +76,9 @@ public sealed class AppProcess : IAsyncDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still starting on a busy machine (the probe's own timeout).
             }
 
             await Task.Delay(100);

@@ -35,7 +35,7 @@ public sealed class SchemaTests(AttuneApp app) : IClassFixture<AttuneApp>
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var hasCoupleId = entity.GetProperties().Any(p => p.GetColumnName(table) == "couple_id");
             // Users carry couple_id as membership, not ownership; everything else with the column is couple-owned.
-            if (hasCoupleId && entity.ClrType != typeof(Attune.Features.Accounts.AttuneUser))
+            if (hasCoupleId && entity.ClrType != typeof(AttuneUser))
             {
                 Assert.True(typeof(ICoupleOwned).IsAssignableFrom(entity.ClrType), $"{entity.ClrType.Name} has couple_id but no couple filter");
                 Assert.NotEmpty(entity.GetDeclaredQueryFilters());

@@ -1,11 +1,40 @@
-using System.Security.Claims;
+using Attune.Data;
+using Attune.Features.Sessions;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Attune.Features.Accounts;
 
 internal static class AccountEndpoints
 {
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityApiEndpoints<AttuneUser>(o =>
+            {
+                PasswordRules.Apply(o);
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds passkeys
+            })
+            .AddEntityFrameworkStores<AttuneDbContext>()
+            .AddSignInManager<AttuneSignInManager>()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddPasswordValidator<MaxLengthPasswordValidator>();
+        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionOnRefresh);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
+        services.AddSingleton<IInterceptor, NewAccountDefaults>();
+        services.AddScoped<ProfileService>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Accounts/Register");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoStep");
+        });
+        return services;
+    }
+
     public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapAuth();
@@ -15,19 +44,10 @@ internal static class AccountEndpoints
         return me;
     }
 
-    private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(
-        ClaimsPrincipal user, ProfileService profiles, CancellationToken ct) =>
-        await profiles.GetAsync(user.RequireUserId(), ct) is { } me ? TypedResults.Ok(me) : TypedResults.NotFound();
+    private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(Caller caller, ProfileService profiles, CancellationToken ct) =>
+        await profiles.GetAsync(caller, ct) is { } me ? TypedResults.Ok(me) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<MeResponse>, ValidationProblem, NotFound>> UpdateMe(
-        UpdateMeRequest request, ClaimsPrincipal user, ProfileService profiles, CancellationToken ct)
-    {
-        var (me, errors) = await profiles.UpdateAsync(user.RequireUserId(), request, ct);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        return me is null ? TypedResults.NotFound() : TypedResults.Ok(me);
-    }
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult, ValidationProblem>> UpdateMe(
+        UpdateMeRequest request, Caller caller, ProfileService profiles, CancellationToken ct) =>
+        (await profiles.UpdateAsync(caller, request, ct)).ToResult(TypedResults.Ok);
 }

@@ -1,3 +1,4 @@
+using Attune.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,6 +11,8 @@ internal sealed class AttuneUserConfiguration : IEntityTypeConfiguration<AttuneU
         builder.Property(u => u.DisplayName).HasMaxLength(AttuneUser.MaxDisplayNameLength);
         builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.HasIndex(u => u.CoupleId);
-        builder.HasOne<Couples.Couple>().WithMany().HasForeignKey(u => u.CoupleId).OnDelete(DeleteBehavior.SetNull);
+        // Named as it was while the context had a Couples set (the naming convention derives it from that).
+        builder.HasOne<Couples.Couple>().WithMany().HasForeignKey(u => u.CoupleId).OnDelete(DeleteBehavior.SetNull)
+            .HasConstraintName("fk_asp_net_users_couples_couple_id");
     }
 }

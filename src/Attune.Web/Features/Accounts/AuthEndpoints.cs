@@ -1,3 +1,4 @@
+using Attune.Data;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Attune.Features.Sessions;

@@ -1,3 +1,4 @@
+using Attune.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Attune.Features.Accounts;

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Accounts;
@@ -10,9 +11,9 @@ internal sealed record UpdateMeRequest(string? DisplayName, string? TimeZone);
 /// <summary>Reads and changes the signed-in person's own profile; used by the API and the pages.</summary>
 internal sealed class ProfileService(AttuneDbContext db)
 {
-    public Task<MeResponse?> GetAsync(Guid userId, CancellationToken ct) =>
+    public Task<MeResponse?> GetAsync(Caller caller, CancellationToken ct) =>
         db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
+            .Where(u => u.Id == caller.UserId)
             .Select(u => new MeResponse(u.Id, u.Email ?? "", u.DisplayName, u.TimeZone, u.CoupleId, u.CoupleEndedAt))
             .FirstOrDefaultAsync(ct);
 
@@ -36,24 +37,23 @@ internal sealed class ProfileService(AttuneDbContext db)
 
         if (!TimeZones.IsKnown(timeZone))
         {
-            errors["timeZone"] = ["Please choose a time zone from the list, such as Europe/Berlin."];
+            errors["timeZone"] = [TimeZones.UnknownMessage];
         }
 
         return errors;
     }
 
-    public async Task<(MeResponse? Me, Dictionary<string, string[]> Errors)> UpdateAsync(
-        Guid userId, UpdateMeRequest request, CancellationToken ct)
+    public async Task<Outcome<MeResponse>> UpdateAsync(Caller caller, UpdateMeRequest request, CancellationToken ct)
     {
         var errors = Validate(request.DisplayName, request.TimeZone);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
 
         var name = request.DisplayName!.Trim();
-        await db.Users.Where(u => u.Id == userId)
+        await db.Users.Where(u => u.Id == caller.UserId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name).SetProperty(u => u.TimeZone, request.TimeZone!), ct);
-        return (await GetAsync(userId, ct), errors);
+        return (await GetAsync(caller, ct))!;
     }
 }

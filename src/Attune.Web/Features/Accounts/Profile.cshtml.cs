@@ -1,13 +1,12 @@
+using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Accounts;
 
-[HashesPassword]
-internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, Leaving.LeavingService leaving, Export.ExportService export, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time) : PageModel
+internal sealed class ProfileModel(Caller caller, ProfileService profiles, SignInManager<AttuneUser> signIn, Leaving.LeavingService leaving, Export.ExportService export) : PageModel
 {
     [BindProperty]
     public UpdateMeRequest Input { get; set; } = new(null, null);
@@ -18,7 +17,7 @@ internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUs
 
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
-        var me = await profiles.GetAsync(User.RequireUserId(), ct);
+        var me = await profiles.GetAsync(caller, ct);
         if (me is null)
         {
             return NotFound();
@@ -34,48 +33,47 @@ internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUs
     public string? ExportPassword { get; set; }
 
     /// <summary>Downloads everything I wrote, after I confirm my password.</summary>
+    [HashesPassword]
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
-        var me = User.RequireUserId();
-        if (await PasswordCheck.ConfirmAsync(users, me, ExportPassword) && await export.BuildAsync(me, ct) is { } document)
+        var file = await export.FileAsync(caller, ExportPassword, ct);
+        if (file.Value is { } exported)
         {
-            var (content, fileName) = Export.ExportEndpoints.ToFile(document, json.Value.SerializerOptions, time);
-            return File(content, "application/json", fileName);
+            return File(exported.Content, "application/json", exported.Name);
         }
 
-        ModelState.AddModelError(nameof(ExportPassword), "That password is not right. Your export needs your current password.");
+        ModelState.AddModelError(nameof(ExportPassword), file.Failure!.Detail);
         return await OnGetAsync(saved: false, ct);
     }
 
     [BindProperty]
     public string? DeletePassword { get; set; }
 
+    [HashesPassword]
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        if (await leaving.DeleteAccountAsync(DeletePassword, ct))
+        var deleted = await leaving.DeleteAccountAsync(DeletePassword, ct);
+        if (deleted.Succeeded)
         {
             await signIn.SignOutAsync();
             return LocalRedirect("/");
         }
 
-        ModelState.AddModelError(nameof(DeletePassword), "That password is not right. Deleting your account needs your current password.");
+        ModelState.AddModelError(nameof(DeletePassword), deleted.Failure!.Detail);
         return await OnGetAsync(saved: false, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (_, errors) = await profiles.UpdateAsync(User.RequireUserId(), Input, ct);
-        if (errors.Count == 0)
+        var updated = await profiles.UpdateAsync(caller, Input, ct);
+        if (updated.Succeeded)
         {
             return RedirectToPage(new { saved = true });
         }
 
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field == "displayName" ? "Input.DisplayName" : "Input.TimeZone", messages[0]);
-        }
+        ModelState.AddFailure(updated.Failure!, nameof(Input));
 
-        Email = (await profiles.GetAsync(User.RequireUserId(), ct))?.Email ?? "";
+        Email = (await profiles.GetAsync(caller, ct))?.Email ?? "";
         return Page();
     }
 }

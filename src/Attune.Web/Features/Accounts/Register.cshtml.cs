@@ -1,3 +1,4 @@
+using Attune.Data;
 using System.ComponentModel.DataAnnotations;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
-[HashesPassword]
 internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -17,11 +17,12 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    [HashesPassword]
     public async Task<IActionResult> OnPostAsync()
     {
-        foreach (var (field, messages) in ProfileService.Validate(Input.DisplayName, Input.TimeZone))
+        if (ProfileService.Validate(Input.DisplayName, Input.TimeZone) is { Count: > 0 } errors)
         {
-            ModelState.AddModelError(field == "displayName" ? "Input.DisplayName" : "Input.TimeZone", messages[0]);
+            ModelState.AddFailure(Failure.Invalid(errors), nameof(Input));
         }
 
         if (!ModelState.IsValid)

@@ -1,3 +1,4 @@
+using Attune.Data;
 using System.ComponentModel.DataAnnotations;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
-[HashesPassword]
 internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
 {
     [BindProperty]
@@ -17,6 +17,7 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    [HashesPassword]
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)

@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Accounts;
 
-internal sealed class SignOutModel(SignInManager<AttuneUser> signIn, SessionService sessions, CurrentCouple current) : PageModel
+internal sealed class SignOutModel(SignInManager<AttuneUser> signIn, SessionService sessions, Caller caller) : PageModel
 {
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // Signing out ends the session for good, so a copied cookie is worthless afterwards.
-        if (current.UserId is { } me && current.SessionId is { } session)
+        if (caller.SessionId is { } session)
         {
-            await sessions.RevokeAsync(me, session, ct);
+            await sessions.RevokeAsync(caller, session, ct);
         }
 
         await signIn.SignOutAsync();

@@ -1,3 +1,4 @@
+using Attune.Data;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
@@ -12,6 +13,9 @@ namespace Attune.Features.Accounts;
 internal sealed class TotpTokenProvider(TimeProvider time) : IUserTwoFactorTokenProvider<AttuneUser>
 {
     public const string Name = "AttuneTotp";
+
+    /// <summary>What the code field accepts as typed: six digits, perhaps grouped as "123 456".</summary>
+    public const int MaxTypedLength = 9;
     private const string LastStep = "last-step";
 
     public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<AttuneUser> manager, AttuneUser user) =>

@@ -19,13 +19,13 @@ internal sealed partial class AuditLog(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
         var now = time.GetUtcNow();
-        db.AuditEvents.Add(new AuditEvent { At = now, Kind = kind, UserId = userId });
+        db.Add(new AuditEvent { At = now, Kind = kind, UserId = userId });
         await db.SaveChangesAsync();
     }
 
     /// <summary>My own recent events, newest first.</summary>
     public static Task<List<AuditEntry>> ListAsync(AttuneDbContext db, Guid userId, CancellationToken ct) =>
-        db.AuditEvents.AsNoTracking().Where(e => e.UserId == userId)
+        db.Set<AuditEvent>().AsNoTracking().Where(e => e.UserId == userId)
             .OrderByDescending(e => e.Id).Take(ListLimit)
             .Select(e => new AuditEntry(e.At, e.Kind)).ToListAsync(ct);
 

@@ -27,7 +27,7 @@ internal sealed partial class AuditRetention(IServiceScopeFactory scopes, IOptio
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
         var cutoff = time.GetUtcNow() - options.Value.Retention;
-        return await db.AuditEvents.Where(e => e.At < cutoff).ExecuteDeleteAsync(ct);
+        return await db.Set<AuditEvent>().Where(e => e.At < cutoff).ExecuteDeleteAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,10 +1,11 @@
+using Attune.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Attune.Features.Couples;
 
 /// <summary>Two partners. Its id is the couple_id every couple-owned table carries.</summary>
-internal sealed class Couple
+internal sealed class Couple : ICoupleRow
 {
     public Guid Id { get; set; }
 
@@ -53,6 +54,6 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.Code).HasMaxLength(Invitation.CodeLength);
         builder.HasIndex(i => i.Code).IsUnique();
         builder.HasIndex(i => i.InviterId);
-        builder.HasOne<Accounts.AttuneUser>().WithMany().HasForeignKey(i => i.InviterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AttuneUser>().WithMany().HasForeignKey(i => i.InviterId).OnDelete(DeleteBehavior.Cascade);
     }
 }

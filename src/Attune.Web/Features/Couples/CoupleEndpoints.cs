@@ -1,13 +1,20 @@
-using System.Security.Claims;
 using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Couples;
 
 internal static class CoupleEndpoints
 {
+    public static IServiceCollection AddCouples(this IServiceCollection services)
+    {
+        services.AddScoped<CoupleService>();
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Couples/Join"));
+        return services;
+    }
+
     public static RouteGroupBuilder MapCouples(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/couple").WithTags("Couple").RequireAuthorization();
@@ -25,47 +32,26 @@ internal static class CoupleEndpoints
             ? $"{request.Scheme}://{request.Host}{request.PathBase}/"
             : options.PublicUrl.TrimEnd('/') + "/");
 
-    private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult>> GetCouple(
+    private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult, ValidationProblem>> GetCouple(
         CoupleService couples, CancellationToken ct) =>
-        await couples.GetAsync(ct) is { } couple
-            ? TypedResults.Ok(couple)
-            : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
+        (await couples.GetAsync(ct) is { } couple ? couple : (Outcome<CoupleResponse>)CoupleService.NoCouple).ToResult(TypedResults.Ok);
 
-    private static async Task<Results<Ok<CoupleResponse>, ValidationProblem, ProblemHttpResult>> UpdateCouple(
-        CoupleUpdateRequest request, CoupleService couples, CancellationToken ct)
-    {
-        if (!Accounts.TimeZones.IsKnown(request.TimeZone))
-        {
-            return Problems.Field("timeZone", "Please choose a time zone from the list, such as Europe/Berlin.");
-        }
+    private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult, ValidationProblem>> UpdateCouple(
+        CoupleUpdateRequest request, CoupleService couples, CancellationToken ct) =>
+        (await couples.SetTimeZoneAsync(request.TimeZone, ct)).ToResult(TypedResults.Ok);
 
-        return await couples.SetTimeZoneAsync(request.TimeZone!, ct) is { } couple
-            ? TypedResults.Ok(couple)
-            : Problems.NotFound("Not in a couple", "You have not joined a partner yet.");
-    }
-
-    private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> CreateInvitation(
-        ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
-        await couples.CreateInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
-            ? TypedResults.Created("/api/v1/couple/invitations/open", invitation)
-            : Problems.Conflict("Already in a couple", "You are already paired with a partner.");
+    private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, ValidationProblem>> CreateInvitation(
+        HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
+        (await couples.CreateInvitationAsync(PublicBaseUrl(request, options.Value), ct))
+        .ToResult(invitation => TypedResults.Created("/api/v1/couple/invitations/open", invitation));
 
     private static async Task<Results<Ok<InvitationResponse>, NotFound>> GetOpenInvitation(
-        ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
-        await couples.GetOpenInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
+        HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
+        await couples.GetOpenInvitationAsync(PublicBaseUrl(request, options.Value), ct) is { } invitation
             ? TypedResults.Ok(invitation)
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<JoinResponse>, ProblemHttpResult, ValidationProblem>> Join(
-        JoinRequest request, ClaimsPrincipal user, CoupleService couples, CancellationToken ct)
-    {
-        var (joined, failure) = await couples.JoinAsync(user.RequireUserId(), request.Code, ct);
-        return failure switch
-        {
-            null => TypedResults.Ok(joined!),
-            JoinFailure.OwnInvitation => Problems.Field("code", "This is your own invitation. Share it with your partner instead."),
-            JoinFailure.AlreadyInCouple => Problems.Conflict("Already in a couple", "You are already paired with a partner."),
-            _ => Problems.NotFound("Invitation not found", "This code is unknown, already used or expired. Ask your partner for a new one."),
-        };
-    }
+        JoinRequest request, CoupleService couples, CancellationToken ct) =>
+        (await couples.JoinAsync(request.Code, ct)).ToResult(TypedResults.Ok);
 }

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Couples;
@@ -15,29 +16,31 @@ internal sealed record CoupleUpdateRequest(string? TimeZone);
 
 internal sealed record JoinResponse(Guid CoupleId, PartnerView Partner);
 
-internal enum JoinFailure
-{
-    /// <summary>Unknown, used and expired codes answer alike, so codes cannot be probed.</summary>
-    NotFound,
-    OwnInvitation,
-    AlreadyInCouple,
-}
-
 /// <summary>Invitations, joining and the couple itself; used by the API and the pages.</summary>
-internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, TimeProvider time, Sessions.SessionCache sessions)
+internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleChanges changes, TimeProvider time, Sessions.SessionCache sessions)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
-    /// <summary>A new single-use invitation; older unused ones of the same person stop working. Null when already paired.</summary>
-    public async Task<InvitationResponse?> CreateInvitationAsync(Guid userId, Uri baseUrl, CancellationToken ct)
+    /// <summary>The couple resource does not exist for a single person: 404, unlike routes that need a couple (409).</summary>
+    public static readonly Failure NoCouple = Failure.NotFound("Not in a couple", "You have not joined a partner yet.");
+
+    public static readonly Failure AlreadyInCouple = Failure.Conflict("Already in a couple", "You are already paired with a partner.");
+
+    /// <summary>Unknown, used and expired codes answer alike, so codes cannot be probed.</summary>
+    public static readonly Failure UnknownInvitation = Failure.NotFound(
+        "Invitation not found", "This code is unknown, already used or expired. Ask your partner for a new one.");
+
+    /// <summary>A new single-use invitation; older unused ones of the same person stop working.</summary>
+    public async Task<Outcome<InvitationResponse>> CreateInvitationAsync(Uri baseUrl, CancellationToken ct)
     {
-        if (current.IsInCouple)
+        if (caller.IsInCouple)
         {
-            return null;
+            return AlreadyInCouple;
         }
 
+        var userId = caller.UserId;
         var now = time.GetUtcNow();
-        await db.Invitations.Where(i => i.InviterId == userId && i.UsedAt == null).ExecuteDeleteAsync(ct);
+        await db.Set<Invitation>().Where(i => i.InviterId == userId && i.UsedAt == null).ExecuteDeleteAsync(ct);
         var invitation = new Invitation
         {
             Id = Guid.NewGuid(),
@@ -46,53 +49,54 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
             CreatedAt = now,
             ExpiresAt = now + InvitationLifetime,
         };
-        db.Invitations.Add(invitation);
+        db.Set<Invitation>().Add(invitation);
         await db.SaveChangesAsync(ct);
         return ToResponse(invitation.Code, invitation.ExpiresAt, baseUrl);
     }
 
     /// <summary>The person's open invitation, if any.</summary>
-    public async Task<InvitationResponse?> GetOpenInvitationAsync(Guid userId, Uri baseUrl, CancellationToken ct)
+    public async Task<InvitationResponse?> GetOpenInvitationAsync(Uri baseUrl, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var open = await db.Invitations.AsNoTracking()
+        var (userId, now) = (caller.UserId, time.GetUtcNow());
+        var open = await db.Set<Invitation>().AsNoTracking()
             .Where(i => i.InviterId == userId && i.UsedAt == null && i.ExpiresAt > now)
             .Select(i => new { i.Code, i.ExpiresAt })
             .FirstOrDefaultAsync(ct);
-        return open is null || current.IsInCouple ? null : ToResponse(open.Code, open.ExpiresAt, baseUrl);
+        return open is null || caller.IsInCouple ? null : ToResponse(open.Code, open.ExpiresAt, baseUrl);
     }
 
-    public async Task<(JoinResponse? Joined, JoinFailure? Failure)> JoinAsync(Guid userId, string? code, CancellationToken ct)
+    public async Task<Outcome<JoinResponse>> JoinAsync(string? code, CancellationToken ct)
     {
-        if (current.IsInCouple)
+        if (caller.IsInCouple)
         {
-            return (null, JoinFailure.AlreadyInCouple);
+            return AlreadyInCouple;
         }
 
+        var userId = caller.UserId;
         var normalized = InvitationCode.Normalize(code);
         if (normalized is null)
         {
-            return (null, JoinFailure.NotFound);
+            return UnknownInvitation;
         }
 
         var now = time.GetUtcNow();
-        var invitation = await db.Invitations.AsNoTracking()
+        var invitation = await db.Set<Invitation>().AsNoTracking()
             .Where(i => i.Code == normalized && i.UsedAt == null && i.ExpiresAt > now)
             .Select(i => new { i.Id, i.InviterId })
             .FirstOrDefaultAsync(ct);
         if (invitation is null)
         {
-            return (null, JoinFailure.NotFound);
+            return UnknownInvitation;
         }
 
         if (invitation.InviterId == userId)
         {
-            return (null, JoinFailure.OwnInvitation);
+            return Failure.Field("code", "This is your own invitation. Share it with your partner instead.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claim the code atomically: of two people joining with it at once, exactly one wins.
-        var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.UsedAt == null)
+        var claimed = await db.Set<Invitation>().Where(i => i.Id == invitation.Id && i.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now), ct);
         var inviter = await db.Users.AsNoTracking()
             .Where(u => u.Id == invitation.InviterId)
@@ -100,11 +104,11 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
             .FirstOrDefaultAsync(ct);
         if (claimed != 1 || inviter is null)
         {
-            return (null, JoinFailure.NotFound);
+            return UnknownInvitation;
         }
 
         var couple = new Couple { Id = Guid.NewGuid(), Since = now, TimeZone = inviter.TimeZone };
-        db.Couples.Add(couple);
+        db.Add(couple);
         await db.SaveChangesAsync(ct);
         var linked = await db.Users
             .Where(u => (u.Id == userId || u.Id == invitation.InviterId) && u.CoupleId == null)
@@ -113,26 +117,21 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
         {
             // One of the two paired with someone else in the meantime: the invitation no longer stands.
             await transaction.RollbackAsync(ct);
-            return (null, JoinFailure.NotFound);
+            return UnknownInvitation;
         }
 
         await transaction.CommitAsync(ct);
-        current.Set(userId, couple.Id);
         // Both people's sessions carry their couple; check them again on the next request.
         sessions.Forget(userId, invitation.InviterId);
-        return (new JoinResponse(couple.Id, new PartnerView(inviter.DisplayName)), null);
+        return new JoinResponse(couple.Id, new PartnerView(inviter.DisplayName));
     }
 
     /// <summary>The caller's couple with the partner's public name; null when single.</summary>
     public async Task<CoupleResponse?> GetAsync(CancellationToken ct)
     {
-        if (current.UserId is not { } me)
-        {
-            return null;
-        }
-
-        // The query filter scopes Couples to the caller's own couple.
-        return await db.Couples.AsNoTracking()
+        var me = caller.UserId;
+        // The query filter scopes couples to the caller's own couple.
+        return await db.Set<Couple>().AsNoTracking()
             .Select(c => new CoupleResponse(
                 c.Id,
                 c.Since,
@@ -141,13 +140,23 @@ internal sealed class CoupleService(AttuneDbContext db, CurrentCouple current, T
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Changes the zone the couple's day runs in; either partner may. Null when single.</summary>
-    public async Task<CoupleResponse?> SetTimeZoneAsync(string timeZone, CancellationToken ct)
+    /// <summary>Changes the zone the couple's day runs in; either partner may.</summary>
+    public async Task<Outcome<CoupleResponse>> SetTimeZoneAsync(string? timeZone, CancellationToken ct)
     {
+        if (!Accounts.TimeZones.IsKnown(timeZone))
+        {
+            return Failure.Field("timeZone", Accounts.TimeZones.UnknownMessage);
+        }
+
         // The query filter limits the update to the caller's own couple.
-        return await db.Couples.ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZone, timeZone), ct) == 1
-            ? await GetAsync(ct)
-            : null;
+        if (caller.CoupleId is not { } coupleId
+            || await db.Set<Couple>().ExecuteUpdateAsync(s => s.SetProperty(c => c.TimeZone, timeZone), ct) != 1)
+        {
+            return NoCouple;
+        }
+
+        changes.Changed(coupleId);
+        return (await GetAsync(ct))!;
     }
 
     private static InvitationResponse ToResponse(string code, DateTimeOffset expiresAt, Uri baseUrl)

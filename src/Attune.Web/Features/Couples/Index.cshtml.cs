@@ -22,7 +22,7 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        await couples.CreateInvitationAsync(User.RequireUserId(), BaseUrl, ct);
+        await couples.CreateInvitationAsync(BaseUrl, ct);
         return RedirectToPage();
     }
 
@@ -31,13 +31,13 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
 
     public async Task<IActionResult> OnPostTimeZoneAsync(CancellationToken ct)
     {
-        if (Accounts.TimeZones.IsKnown(TimeZone))
+        var changed = await couples.SetTimeZoneAsync(TimeZone, ct);
+        if (changed.Succeeded)
         {
-            await couples.SetTimeZoneAsync(TimeZone!, ct);
             return RedirectToPage();
         }
 
-        ModelState.AddModelError(nameof(TimeZone), "Please choose a time zone from the list.");
+        ModelState.AddFailure(changed.Failure!);
         await LoadAsync(ct);
         return Page();
     }
@@ -60,7 +60,7 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
             return;
         }
 
-        Invitation = await couples.GetOpenInvitationAsync(User.RequireUserId(), BaseUrl, ct);
+        Invitation = await couples.GetOpenInvitationAsync(BaseUrl, ct);
         if (Invitation is not null)
         {
             QrCodeDataUri = QrCodes.DataUri(Invitation.Url);

@@ -9,6 +9,9 @@ namespace Attune.Features.Couples;
 /// </summary>
 internal static class InvitationCode
 {
+    /// <summary>What the code field accepts as typed: ABCD-EFGH with room for a stray space or two.</summary>
+    public const int MaxTypedLength = 12;
+
     private const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ2345678";
 
     public static string New() => RandomNumberGenerator.GetString(Alphabet, Invitation.CodeLength);

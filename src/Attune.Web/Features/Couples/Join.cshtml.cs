@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Couples;
 
 [EnableRateLimiting(RateLimits.Auth)]
-internal sealed class JoinModel(CoupleService couples, CurrentCouple current) : PageModel
+internal sealed class JoinModel(CallerScope callers, IServiceProvider services) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
-    public bool AlreadyInCouple => current.IsInCouple;
+    public bool AlreadyInCouple => callers.Current?.IsInCouple == true;
 
     public string ReturnUrl => $"/join/{Uri.EscapeDataString(Code ?? "")}";
 
@@ -25,22 +25,14 @@ internal sealed class JoinModel(CoupleService couples, CurrentCouple current) : 
             return Challenge();
         }
 
-        var (_, failure) = await couples.JoinAsync(User.RequireUserId(), Code, ct);
-        switch (failure)
+        // Resolved here, not in the constructor: this page is also shown to people who are not signed in.
+        var joined = await services.GetRequiredService<CoupleService>().JoinAsync(Code, ct);
+        if (joined.Succeeded)
         {
-            case null:
-                return LocalRedirect("/");
-            case JoinFailure.OwnInvitation:
-                ModelState.AddModelError(nameof(Code), "This is your own invitation. Send it to your partner instead.");
-                break;
-            case JoinFailure.AlreadyInCouple:
-                ModelState.AddModelError(nameof(Code), "You are already linked with a partner.");
-                break;
-            default:
-                ModelState.AddModelError(nameof(Code), "This code is unknown, already used or expired. Ask your partner for a new one.");
-                break;
+            return LocalRedirect("/");
         }
 
+        ModelState.AddModelError(nameof(Code), joined.Failure!.Detail);
         return Page();
     }
 }

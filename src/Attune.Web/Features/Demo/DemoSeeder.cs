@@ -1,5 +1,4 @@
 using Attune.Data;
-using Attune.Features.Accounts;
 using Attune.Features.Couples;
 using Microsoft.AspNetCore.Identity;
 
@@ -45,11 +44,9 @@ internal static class DemoSeeder
 
         if (accounts[0].CoupleId is null && accounts[1].CoupleId is null)
         {
-            var baseUrl = new Uri("http://localhost/");
-            sp.GetRequiredService<CurrentCouple>().Set(accounts[0].Id, null);
-            var invitation = await sp.GetRequiredService<CoupleService>().CreateInvitationAsync(accounts[0].Id, baseUrl, CancellationToken.None);
-            sp.GetRequiredService<CurrentCouple>().Set(accounts[1].Id, null);
-            await sp.GetRequiredService<CoupleService>().JoinAsync(accounts[1].Id, invitation!.Code, CancellationToken.None);
+            // Each person acts in a scope of their own, as they would in their own request.
+            var invitation = await AsAsync(services, accounts[0], couples => couples.CreateInvitationAsync(new Uri("http://localhost/"), CancellationToken.None));
+            await AsAsync(services, accounts[1], couples => couples.JoinAsync(invitation.Value!.Code, CancellationToken.None));
         }
 
         await output.WriteLineAsync("Demo accounts (a linked couple):");
@@ -59,5 +56,12 @@ internal static class DemoSeeder
         }
 
         await output.WriteLineAsync("Sign in as each in a separate browser window (or a private window).");
+    }
+
+    private static async Task<T> AsAsync<T>(IServiceProvider services, AttuneUser person, Func<CoupleService, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Set(new Caller(person.Id, person.CoupleId, SessionId: null));
+        return await work(scope.ServiceProvider.GetRequiredService<CoupleService>());
     }
 }

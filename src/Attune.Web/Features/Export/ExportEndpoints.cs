@@ -1,43 +1,22 @@
-using System.Security.Claims;
-using System.Text.Json;
-using Attune.Features.Accounts;
+using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Export;
 
 internal static class ExportEndpoints
 {
+    public static IServiceCollection AddExport(this IServiceCollection services) => services.AddScoped<ExportService>();
+
     public static RouteGroupBuilder MapExport(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/me/export").WithTags("Me").RequireAuthorization()
-            .RequireRateLimiting(RateLimits.Auth).WithMetadata(new HashesPasswordAttribute());
+            .RequireRateLimiting(RateLimits.Auth).HashesPassword();
         group.MapPost("/", Export);
         return group;
     }
 
-    /// <summary>The export as the file people download (JSON as the API writes it, dated name).</summary>
-    public static (byte[] Content, string FileName) ToFile(ExportDocument document, JsonSerializerOptions options, TimeProvider time) =>
-        (JsonSerializer.SerializeToUtf8Bytes(document, options), $"attune-export-{time.GetUtcNow():yyyy-MM-dd}.json");
-
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound>> Export(
-        ExportRequest request, ClaimsPrincipal principal, UserManager<AttuneUser> users, ExportService export,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time, CancellationToken ct)
-    {
-        var me = principal.RequireUserId();
-        if (!await PasswordCheck.ConfirmAsync(users, me, request.Password))
-        {
-            return Problems.Field("password", "That password is not right. Your export needs your current password.");
-        }
-
-        if (await export.BuildAsync(me, ct) is not { } document)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var (content, fileName) = ToFile(document, json.Value.SerializerOptions, time);
-        return TypedResults.File(content, "application/json", fileName);
-    }
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Export(
+        ExportRequest request, Caller caller, ExportService export, CancellationToken ct) =>
+        (await export.FileAsync(caller, request.Password, ct)).ToResult(file => TypedResults.File(file.Content, "application/json", file.Name));
 }

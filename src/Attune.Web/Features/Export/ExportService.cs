@@ -1,12 +1,21 @@
+using System.Text.Json;
 using Attune.Data;
 using Attune.Encryption;
+using Attune.Features.Accounts;
 using Attune.Features.Audit;
 using Attune.Features.Questions;
+using Attune.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Export;
 
 internal sealed record ExportRequest(string? Password);
+
+/// <summary>The export as people download it: JSON as the API writes it, with a dated name.</summary>
+internal sealed record ExportFile(byte[] Content, string Name);
 
 internal sealed record ExportedAccount(string Email, string DisplayName, string TimeZone, DateTimeOffset CreatedAt);
 
@@ -30,8 +39,24 @@ internal sealed record ExportDocument(
 /// so it bypasses the couple filter on purpose: this is the one place that does, and it only ever
 /// selects rows whose author is the caller.
 /// </summary>
-internal sealed class ExportService(AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time)
+internal sealed class ExportService(
+    AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time,
+    UserManager<AttuneUser> users, IOptions<JsonOptions> json)
 {
+    /// <summary>Everything I wrote, as a file, once I have confirmed my password.</summary>
+    public async Task<Outcome<ExportFile>> FileAsync(Caller caller, string? password, CancellationToken ct)
+    {
+        if (!await PasswordCheck.ConfirmAsync(users, caller.UserId, password))
+        {
+            return Failure.Field("password", "That password is not right. Your export needs your current password.");
+        }
+
+        var document = await BuildAsync(caller.UserId, ct);
+        return document is null
+            ? Failure.NotFound("No account", "This account no longer exists.")
+            : new ExportFile(JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions), $"attune-export-{time.GetUtcNow():yyyy-MM-dd}.json");
+    }
+
     public async Task<ExportDocument?> BuildAsync(Guid me, CancellationToken ct)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == me)

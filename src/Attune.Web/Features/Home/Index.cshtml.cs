@@ -1,29 +1,28 @@
 using Attune.Data;
 using Attune.Features.Accounts;
-using Attune.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Home;
 
-internal sealed class IndexModel(ProfileService profiles, CurrentCouple current) : PageModel
+internal sealed class IndexModel(ProfileService profiles, CallerScope callers) : PageModel
 {
     public MeResponse? Me { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated != true || current.UserId is null)
+        if (callers.Current is not { } caller)
         {
             return Page();
         }
 
         // For a couple, today's question is home.
-        if (current.IsInCouple)
+        if (caller.IsInCouple)
         {
             return LocalRedirect("/today");
         }
 
-        Me = await profiles.GetAsync(User.RequireUserId(), ct);
+        Me = await profiles.GetAsync(caller, ct);
         return Page();
     }
 }

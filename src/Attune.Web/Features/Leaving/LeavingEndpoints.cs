@@ -6,19 +6,22 @@ namespace Attune.Features.Leaving;
 
 internal static class LeavingEndpoints
 {
+    public static IServiceCollection AddLeaving(this IServiceCollection services) => services.AddScoped<LeavingService>();
+
     public static RouteGroupBuilder MapLeaving(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Leaving").RequireAuthorization();
-        group.MapPost("/couple/leave", Leave);
-        group.MapPost("/me/delete", Delete).RequireRateLimiting(RateLimits.Auth).WithMetadata(new HashesPasswordAttribute());
+        group.MapPost("/couple/leave", Leave).RequireCouple();
+        group.MapPost("/me/delete", Delete).RequireRateLimiting(RateLimits.Auth).HashesPassword();
         return group;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Leave(LeavingService leaving, CancellationToken ct) =>
-        await leaving.LeaveCoupleAsync(ct) ? TypedResults.NoContent() : Problems.NotInCouple();
+    private static async Task<NoContent> Leave(LeavingService leaving, CancellationToken ct)
+    {
+        await leaving.LeaveCoupleAsync(ct);
+        return TypedResults.NoContent();
+    }
 
-    private static async Task<Results<NoContent, ValidationProblem>> Delete(ExportRequest request, LeavingService leaving, CancellationToken ct) =>
-        await leaving.DeleteAccountAsync(request.Password, ct)
-            ? TypedResults.NoContent()
-            : Problems.Field("password", "That password is not right. Deleting your account needs your current password.");
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Delete(ExportRequest request, LeavingService leaving, CancellationToken ct) =>
+        (await leaving.DeleteAccountAsync(request.Password, ct)).ToResult();
 }

@@ -4,6 +4,7 @@ using Attune.Features.Accounts;
 using Attune.Features.Audit;
 using Attune.Features.Questions;
 using Attune.Features.Sessions;
+using Attune.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,16 +16,17 @@ namespace Attune.Features.Leaving;
 /// data key, so their words cannot be read from an older database backup either.
 /// </summary>
 internal sealed class LeavingService(
-    AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
+    AttuneDbContext db, Caller caller, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
 {
-    /// <summary>False when the caller is not in a couple.</summary>
-    public async Task<bool> LeaveCoupleAsync(CancellationToken ct)
+    /// <summary>Leaves the caller's couple; nothing to do when single (deleting an account calls this either way).</summary>
+    public async Task LeaveCoupleAsync(CancellationToken ct)
     {
-        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
+        if (caller.CoupleId is not { } coupleId)
         {
-            return false;
+            return;
         }
 
+        var me = caller.UserId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The couple filter scopes these deletes to the couple being left.
         await db.Set<Answer>().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
@@ -37,21 +39,19 @@ internal sealed class LeavingService(
         await db.Users.Where(u => u.Id == me)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, (Guid?)null).SetProperty(u => u.CoupleEndedAt, (DateTimeOffset?)null).SetProperty(u => u.MaxQuestionDepth, 1), ct);
         await transaction.CommitAsync(ct);
-        current.Set(me, null);
         sessionCache.Forget([me, .. partners]);
         // Someone else signed in to this account on another device is out too: leaving is meant to be safe.
-        await sessions.RevokeOthersAsync(me, current.SessionId, ct);
+        await sessions.RevokeOthersAsync(caller, ct);
         await audit.RecordAsync(AuditKind.LeftCouple, me);
-        return true;
     }
 
-    /// <summary>Deletes the account and everything it wrote, and destroys its data key. False when the password is wrong.</summary>
-    public async Task<bool> DeleteAccountAsync(string? password, CancellationToken ct)
+    /// <summary>Deletes the account and everything it wrote, and destroys its data key, once I have confirmed my password.</summary>
+    public async Task<Outcome> DeleteAccountAsync(string? password, CancellationToken ct)
     {
-        var me = current.UserId!.Value;
+        var me = caller.UserId;
         if (!await PasswordCheck.ConfirmAsync(users, me, password))
         {
-            return false;
+            return Failure.Field("password", "That password is not right. Deleting your account needs your current password.");
         }
 
         await LeaveCoupleAsync(ct);
@@ -59,7 +59,7 @@ internal sealed class LeavingService(
         await db.Set<Answer>().IgnoreQueryFilters().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Reaction>().IgnoreQueryFilters().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<CustomQuestion>().IgnoreQueryFilters().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
-        await db.Invitations.Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)
         {
@@ -68,8 +68,7 @@ internal sealed class LeavingService(
 
         cipher.Shred(KeyOwner.User(me));
         sessionCache.Forget(me);
-        current.Clear();
         await audit.RecordAsync(AuditKind.AccountDeleted, me);
-        return true;
+        return Outcome.Done;
     }
 }

@@ -1,5 +1,4 @@
 using Attune.Data;
-using Attune.Features.Accounts;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +15,8 @@ internal sealed record PasskeySignInRequest(string? Credential);
 /// </summary>
 internal static class PasskeyEndpoints
 {
+    public static IServiceCollection AddPasskeys(this IServiceCollection services) => services.AddScoped<PasskeyService>();
+
     public static RouteGroupBuilder MapPasskeys(this IEndpointRouteBuilder app)
     {
         var mine = app.MapGroup("/api/v1/me/passkeys").WithTags("Passkeys").RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
@@ -30,19 +31,17 @@ internal static class PasskeyEndpoints
         return mine;
     }
 
-    private static async Task<Ok<List<PasskeyView>>> List(PasskeyService passkeys, CurrentCouple current) =>
-        TypedResults.Ok(await passkeys.ListAsync(current.UserId!.Value));
+    private static async Task<Ok<List<PasskeyView>>> List(PasskeyService passkeys, Caller caller) =>
+        TypedResults.Ok(await passkeys.ListAsync(caller.UserId));
 
-    private static async Task<ContentHttpResult> CreationOptions(PasskeyService passkeys, CurrentCouple current) =>
-        TypedResults.Text(await passkeys.CreationOptionsAsync(current.UserId!.Value), "application/json");
+    private static async Task<ContentHttpResult> CreationOptions(PasskeyService passkeys, Caller caller) =>
+        TypedResults.Text(await passkeys.CreationOptionsAsync(caller.UserId), "application/json");
 
-    private static async Task<Results<Created, ValidationProblem>> Add(AddPasskeyRequest request, PasskeyService passkeys, CurrentCouple current) =>
-        await passkeys.AddAsync(current.UserId!.Value, request) is { } error
-            ? Problems.Field("credential", error)
-            : TypedResults.Created("/api/v1/me/passkeys");
+    private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> Add(AddPasskeyRequest request, PasskeyService passkeys, Caller caller) =>
+        (await passkeys.AddAsync(caller.UserId, request)).ToResult(() => TypedResults.Created("/api/v1/me/passkeys"));
 
-    private static async Task<Results<NoContent, NotFound>> Remove(string id, PasskeyService passkeys, CurrentCouple current) =>
-        await passkeys.RemoveAsync(current.UserId!.Value, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> Remove(string id, PasskeyService passkeys, Caller caller) =>
+        await passkeys.RemoveAsync(caller.UserId, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>Options for navigator.credentials.get(): any passkey of this site (discoverable credentials).</summary>
     private static async Task<ContentHttpResult> RequestOptions(SignInManager<AttuneUser> signIn) =>

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using Attune.Features.Accounts;
+using Attune.Data;
 using Attune.Features.Audit;
+using Attune.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace Attune.Features.Passkeys;
@@ -37,18 +39,18 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
         });
     }
 
-    /// <summary>Verifies the new credential against the challenge and stores it. Returns an error message or null.</summary>
-    public async Task<string?> AddAsync(Guid me, AddPasskeyRequest request)
+    /// <summary>Verifies the new credential against the challenge and stores it.</summary>
+    public async Task<Outcome> AddAsync(Guid me, AddPasskeyRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Credential))
         {
-            return "The passkey did not arrive. Please try again.";
+            return Failure.Field("credential", "The passkey did not arrive. Please try again.");
         }
 
         var result = await signIn.PerformPasskeyAttestationAsync(request.Credential);
         if (!result.Succeeded || result.UserEntity.Id != me.ToString())
         {
-            return "This passkey could not be verified. Please try again.";
+            return Failure.Field("credential", "This passkey could not be verified. Please try again.");
         }
 
         var name = request.Name?.Trim();
@@ -56,11 +58,11 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
         var stored = await users.AddOrUpdatePasskeyAsync(await users.RequireAsync(me), result.Passkey);
         if (!stored.Succeeded)
         {
-            return "This passkey could not be saved. Please try again.";
+            return Failure.Field("credential", "This passkey could not be saved. Please try again.");
         }
 
         await audit.RecordAsync(AuditKind.PasskeyAdded, me);
-        return null;
+        return Outcome.Done;
     }
 
     public async Task<bool> RemoveAsync(Guid me, string id)

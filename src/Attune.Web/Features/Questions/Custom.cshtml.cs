@@ -1,10 +1,10 @@
-using Attune.Data;
+using Attune.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Questions;
 
-internal sealed class CustomModel(CustomQuestionService custom, CurrentCouple current) : PageModel
+internal sealed class CustomModel(CustomQuestionService custom) : PageModel
 {
     public List<CustomQuestionView> Questions { get; private set; } = [];
 
@@ -21,43 +21,24 @@ internal sealed class CustomModel(CustomQuestionService custom, CurrentCouple cu
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (!current.IsInCouple)
+        var added = await custom.AddAsync(new CustomQuestionRequest(Text, Category, Depth), ct);
+        if (added.Succeeded)
         {
-            return LocalRedirect("/");
+            return RedirectToPage();
         }
 
-        var errors = CustomQuestionService.Validate(new CustomQuestionRequest(Text, Category, Depth), out var text, out var category);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], messages[0]);
-        }
-
-        if (errors.Count > 0)
-        {
-            return await LoadAsync(ct);
-        }
-
-        await custom.AddAsync(text, category, Depth!.Value, ct);
-        return RedirectToPage();
+        ModelState.AddFailure(added.Failure!);
+        return await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
-        if (current.IsInCouple)
-        {
-            await custom.RemoveAsync(id, ct);
-        }
-
+        await custom.RemoveAsync(id, ct);
         return RedirectToPage();
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        if (!current.IsInCouple)
-        {
-            return LocalRedirect("/");
-        }
-
         Questions = await custom.ListAsync(ct);
         return Page();
     }

@@ -1,5 +1,6 @@
 using Attune.Data;
 using Attune.Encryption;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Questions;
@@ -9,11 +10,11 @@ internal sealed record CustomQuestionRequest(string? Text, string? Category, int
 internal sealed record CustomQuestionView(Guid Id, string Text, QuestionCategory Category, int Depth, DateTimeOffset CreatedAt, bool AddedByMe);
 
 /// <summary>Questions a couple adds to its own rotation. Both partners see and may remove them.</summary>
-internal sealed class CustomQuestionService(AttuneDbContext db, CurrentCouple current, FieldCipher cipher, DailyQuestions questions, TimeProvider time)
+internal sealed class CustomQuestionService(AttuneDbContext db, Caller caller, FieldCipher cipher, DailyQuestions questions, TimeProvider time)
 {
     public const string Purpose = "custom-question";
 
-    public static Dictionary<string, string[]> Validate(CustomQuestionRequest request, out string text, out QuestionCategory category)
+    private static Dictionary<string, string[]> Validate(CustomQuestionRequest request, out string text, out QuestionCategory category)
     {
         var errors = new Dictionary<string, string[]>();
         text = request.Text?.Trim() ?? "";
@@ -31,9 +32,9 @@ internal sealed class CustomQuestionService(AttuneDbContext db, CurrentCouple cu
             errors["category"] = ["Please choose a category: inner-world, values, relationship, everyday or fun."];
         }
 
-        if (request.Depth is not (>= 1 and <= 3))
+        if (!Depths.IsValid(request.Depth))
         {
-            errors["depth"] = ["Please choose a depth: 1 (light), 2 (personal) or 3 (vulnerable)."];
+            errors["depth"] = [Depths.ChooseMessage];
         }
 
         return errors;
@@ -46,16 +47,21 @@ internal sealed class CustomQuestionService(AttuneDbContext db, CurrentCouple cu
         return [.. rows.Select(View)];
     }
 
-    public async Task<CustomQuestionView> AddAsync(string text, QuestionCategory category, int depth, CancellationToken ct)
+    public async Task<Outcome<CustomQuestionView>> AddAsync(CustomQuestionRequest request, CancellationToken ct)
     {
-        var coupleId = current.CoupleId!.Value;
+        if (Validate(request, out var text, out var category) is { Count: > 0 } errors)
+        {
+            return Failure.Invalid(errors);
+        }
+
+        var coupleId = caller.Couple;
         var question = new CustomQuestion
         {
             CoupleId = coupleId,
             Id = Guid.NewGuid(),
-            AuthorId = current.UserId!.Value,
+            AuthorId = caller.UserId,
             Category = category,
-            Depth = depth,
+            Depth = request.Depth!.Value,
             Text = cipher.Seal(KeyOwner.Couple(coupleId), text, Purpose),
             CreatedAt = time.GetUtcNow(),
         };
@@ -70,5 +76,5 @@ internal sealed class CustomQuestionService(AttuneDbContext db, CurrentCouple cu
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.RemovedAt, time.GetUtcNow()), ct) == 1;
 
     private CustomQuestionView View(CustomQuestion q) =>
-        new(q.Id, questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.AuthorId == current.UserId);
+        new(q.Id, questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.AuthorId == caller.UserId);
 }

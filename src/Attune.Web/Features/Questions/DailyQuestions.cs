@@ -18,7 +18,7 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
     public async Task<(DailyQuestion Day, CoupleState Couple)> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct)
     {
         // One statement for what every view of the day needs: the couple's zone and level, and my depth setting.
-        var couple = await db.Couples.AsNoTracking().Where(c => c.Id == coupleId)
+        var couple = await db.Set<Couples.Couple>().AsNoTracking().Where(c => c.Id == coupleId)
             .Select(c => new CoupleState(c.TimeZone, c.QuestionLevel, db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).First()))
             .SingleAsync(ct);
         var date = CoupleDay.Today(time, couple.TimeZone);

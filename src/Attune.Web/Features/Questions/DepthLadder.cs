@@ -1,4 +1,6 @@
 using Attune.Data;
+using Attune.Features.Couples;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,12 +15,12 @@ internal sealed record DepthView(int Mine, int Couple, bool InvitedDeeper);
 /// revealed answers at the current rung and when both have said yes to the next one. Lowering one's own
 /// setting lowers the couple's level at once; the partner is never told who did it.
 /// </summary>
-internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOptions<QuestionsOptions> options)
+internal sealed class DepthLadder(AttuneDbContext db, Caller caller, CoupleChanges changes, IOptions<QuestionsOptions> options)
 {
     public async Task<DepthView> GetAsync(CancellationToken ct)
     {
-        var (coupleId, me) = Require();
-        var level = await db.Couples.Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
+        var (coupleId, me) = (caller.Couple, caller.UserId);
+        var level = await db.Set<Couple>().Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
         var mine = await db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).SingleAsync(ct);
         return await ViewAsync(level, mine, ct);
     }
@@ -26,14 +28,20 @@ internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOp
     /// <summary>The view from values the caller already read; counts reveals only when an invitation is possible.</summary>
     public async Task<DepthView> ViewAsync(int level, int mine, CancellationToken ct)
     {
-        var invited = level < 3 && mine <= level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper;
+        var invited = level < Depths.Deepest && mine <= level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper;
         return new DepthView(mine, level, invited);
     }
 
-    public async Task<DepthView> SetMineAsync(int maxDepth, CancellationToken ct)
+    public async Task<Outcome<DepthView>> SetMineAsync(int? maxDepth, CancellationToken ct)
     {
-        var (_, me) = Require();
-        await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.MaxQuestionDepth, maxDepth), ct);
+        if (!Depths.IsValid(maxDepth))
+        {
+            return Failure.Field("maxDepth", Depths.ChooseMessage);
+        }
+
+        var me = caller.UserId;
+        await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.MaxQuestionDepth, maxDepth!.Value), ct);
+        changes.Changed(caller.Couple);
         await EvaluateAsync(ct);
         return await GetAsync(ct);
     }
@@ -41,15 +49,16 @@ internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOp
     /// <summary>Moves the couple's level down to what both accept, or one rung up when both are ready. Safe to repeat.</summary>
     public async Task EvaluateAsync(CancellationToken ct)
     {
-        var (coupleId, _) = Require();
-        var level = await db.Couples.Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
+        var coupleId = caller.Couple;
+        var level = await db.Set<Couple>().Where(c => c.Id == coupleId).Select(c => c.QuestionLevel).SingleAsync(ct);
         var shallower = await db.Users.Where(u => u.CoupleId == coupleId).MinAsync(u => u.MaxQuestionDepth, ct);
         var next = level > shallower ? shallower
-            : level < 3 && shallower > level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper ? level + 1
+            : level < Depths.Deepest && shallower > level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper ? level + 1
             : level;
         if (next != level)
         {
-            await db.Couples.Where(c => c.Id == coupleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.QuestionLevel, next), ct);
+            await db.Set<Couple>().Where(c => c.Id == coupleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.QuestionLevel, next), ct);
+            changes.Changed(coupleId);
         }
     }
 
@@ -59,7 +68,4 @@ internal sealed class DepthLadder(AttuneDbContext db, CurrentCouple current, IOp
             .Where(d => d.Depth == depth && db.Set<Answer>().Count(a => a.Date == d.Date) == 2)
             .Take(options.Value.RevealsBeforeDeeper)
             .CountAsync(ct);
-
-    private (Guid CoupleId, Guid UserId) Require() =>
-        (current.CoupleId ?? throw new InvalidOperationException("Depth needs a couple."), current.UserId!.Value);
 }

@@ -18,15 +18,10 @@ internal sealed class HistoryModel(HistoryService history, CoupleService couples
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var couple = await couples.GetAsync(ct);
-        if (couple is null)
-        {
-            return LocalRedirect("/");
-        }
-
-        PartnerName = couple.Partner.DisplayName;
-        QuestionCategory? category = QuestionCategories.TryParse(Category, out var parsed) ? parsed : null;
-        History = await history.GetAsync(category, Before, HistoryService.DefaultLimit, ct);
+        PartnerName = (await couples.GetAsync(ct))?.Partner.DisplayName ?? PartnerName;
+        // An unknown category in the address shows every category rather than an error.
+        var category = QuestionCategories.TryParse(Category, out _) ? Category : null;
+        History = (await history.GetAsync(category, Before, HistoryService.DefaultLimit, ct)).Value;
         return Page();
     }
 }

@@ -1,4 +1,6 @@
 using Attune.Data;
+using Attune.Features.Couples;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Questions;
@@ -11,15 +13,36 @@ internal sealed record HistoryDayView(DateOnly Date, QuestionView Question, Hist
 internal sealed record HistoryResponse(IReadOnlyList<HistoryDayView> Items, DateOnly? NextBefore, int ConnectedDaysThisMonth);
 
 /// <summary>Past days on which both answered. Missed days are simply absent; no streaks.</summary>
-internal sealed class HistoryService(AttuneDbContext db, CurrentCouple current, DailyQuestions questions, AnswerPrivacy privacy, TimeProvider time)
+internal sealed class HistoryService(AttuneDbContext db, Caller caller, DailyQuestions questions, AnswerPrivacy privacy, TimeProvider time)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public async Task<HistoryResponse> GetAsync(QuestionCategory? category, DateOnly? before, int limit, CancellationToken ct)
+    /// <summary>A page of history; <paramref name="categoryName"/> and <paramref name="limit"/> as the person gave them.</summary>
+    public async Task<Outcome<HistoryResponse>> GetAsync(string? categoryName, DateOnly? before, int? limit, CancellationToken ct)
     {
-        var coupleId = current.CoupleId!.Value;
-        var me = current.UserId!.Value;
+        QuestionCategory? category = null;
+        if (!string.IsNullOrEmpty(categoryName))
+        {
+            if (!QuestionCategories.TryParse(categoryName, out var parsed))
+            {
+                return Failure.Field("category", "Unknown category. Use inner-world, values, relationship, everyday or fun.");
+            }
+
+            category = parsed;
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Failure.Field("limit", $"Please ask for 1 to {MaxLimit} days.");
+        }
+
+        return await PageAsync(category, before, limit ?? DefaultLimit, ct);
+    }
+
+    private async Task<HistoryResponse> PageAsync(QuestionCategory? category, DateOnly? before, int limit, CancellationToken ct)
+    {
+        var (coupleId, me) = (caller.Couple, caller.UserId);
         var answers = db.Set<Answer>();
         var revealed = db.Set<DailyQuestion>().AsNoTracking().Where(d => answers.Count(a => a.Date == d.Date) == 2);
 
@@ -59,7 +82,7 @@ internal sealed class HistoryService(AttuneDbContext db, CurrentCouple current, 
                     theirReaction is null ? null : new ReactionView(theirReaction.Kind, privacy.ReadReply(theirReaction, me, true))));
         }).ToList();
 
-        var timeZone = await db.Couples.Where(x => x.Id == coupleId).Select(x => x.TimeZone).SingleAsync(ct);
+        var timeZone = await db.Set<Couple>().Where(x => x.Id == coupleId).Select(x => x.TimeZone).SingleAsync(ct);
         var today = CoupleDay.Today(time, timeZone);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         var connected = await revealed.CountAsync(d => d.Date >= monthStart && d.Date <= today, ct);

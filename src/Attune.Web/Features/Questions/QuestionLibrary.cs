@@ -12,7 +12,7 @@ internal sealed record LibraryEntry(string Id, QuestionCategory Category, int De
 /// The project's own questions, from the versioned data file questions.json (embedded in the app).
 /// Ids are stable: a reworded question keeps its id, a removed one is marked retired in the database.
 /// </summary>
-internal sealed class QuestionLibrary
+internal sealed class QuestionLibrary : IDatabaseStartupTask
 {
     public static readonly FrozenSet<string> KnownDimensions =
         new[] { "trust", "communication", "vulnerability", "empathy", "support", "togetherness" }.ToFrozenSet();
@@ -39,6 +39,8 @@ internal sealed class QuestionLibrary
     public IReadOnlyList<LibraryEntry> All { get; }
 
     public LibraryEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public Task RunAsync(AttuneDbContext db, CancellationToken ct) => SyncAsync(db, ct);
 
     /// <summary>Brings the questions table in line with the data file; safe to repeat.</summary>
     public async Task SyncAsync(AttuneDbContext db, CancellationToken ct)

@@ -6,7 +6,7 @@ namespace Attune.Features.Questions;
 
 internal sealed class TodayModel(TodayService today, CoupleService couples, DepthLadder ladder) : PageModel
 {
-    public TodayResponse? Today { get; private set; }
+    public TodayResponse Today { get; private set; } = null!;
 
     public string PartnerName { get; private set; } = "your partner";
 
@@ -20,56 +20,38 @@ internal sealed class TodayModel(TodayService today, CoupleService couples, Dept
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
     {
-        var text = AnswerText?.Trim() ?? "";
-        if (text.Length is 0 or > QuestionsOptions.MaxAnswerLength)
+        var answered = await today.AnswerAsync(AnswerText, ct);
+        if (answered.Succeeded)
         {
-            ModelState.AddModelError(nameof(AnswerText), text.Length == 0
-                ? "Please write your answer before saving."
-                : $"Please keep your answer to {QuestionsOptions.MaxAnswerLength} characters or fewer.");
-            return await LoadAsync(ct, keepInput: true);
+            return RedirectToPage();
         }
 
-        var (_, failure) = await today.AnswerAsync(text, ct);
-        if (failure == TodayFailure.AlreadyRevealed)
-        {
-            ModelState.AddModelError(nameof(AnswerText), "You have both answered, so today's answers are now final.");
-            return await LoadAsync(ct);
-        }
-
-        return failure is null ? RedirectToPage() : LocalRedirect("/");
+        // The answer box shows the message, whichever rule refused it; a final answer is shown as saved.
+        ModelState.AddModelError(nameof(AnswerText), answered.Failure!.Detail);
+        return await LoadAsync(ct, keepInput: answered.Failure != TodayService.AlreadyRevealed);
     }
 
     public async Task<IActionResult> OnPostReactAsync(string? kind, CancellationToken ct)
     {
-        var reply = ReplyText?.Trim();
-        if (!ReactionKinds.TryParse(kind, out var parsed) || reply?.Length > QuestionsOptions.MaxReplyLength)
+        var reacted = await today.ReactAsync(kind, ReplyText, ct);
+        if (reacted.Succeeded)
         {
-            ModelState.AddModelError(nameof(ReplyText), $"Please pick a reaction and keep a reply to {QuestionsOptions.MaxReplyLength} characters.");
-            return await LoadAsync(ct, keepInput: true);
+            return RedirectToPage();
         }
 
-        await today.ReactAsync(parsed, reply, ct);
-        return RedirectToPage();
+        ModelState.AddModelError(nameof(ReplyText), reacted.Failure!.Detail);
+        return await LoadAsync(ct, keepInput: true);
     }
 
-    public async Task<IActionResult> OnPostDepthAsync(int maxDepth, CancellationToken ct)
+    public async Task<IActionResult> OnPostDepthAsync(int? maxDepth, CancellationToken ct)
     {
-        if (maxDepth is >= 1 and <= 3)
-        {
-            await ladder.SetMineAsync(maxDepth, ct);
-        }
-
+        await ladder.SetMineAsync(maxDepth, ct);
         return RedirectToPage();
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct, bool keepInput = false)
     {
         Today = await today.GetAsync(ct);
-        if (Today is null)
-        {
-            return LocalRedirect("/");
-        }
-
         PartnerName = (await couples.GetAsync(ct))?.Partner.DisplayName ?? PartnerName;
         if (!keepInput)
         {

@@ -22,13 +22,6 @@ internal sealed record AnswerRequest(string? Text);
 
 internal sealed record ReactionRequest(string? Kind, string? Text);
 
-internal enum TodayFailure
-{
-    NotInCouple,
-    AlreadyRevealed,
-    NotRevealedYet,
-}
-
 internal static class ReactionKinds
 {
     /// <summary>What each reaction says, in the words shown on the page.</summary>

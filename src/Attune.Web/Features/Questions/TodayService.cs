@@ -1,19 +1,21 @@
 using Attune.Data;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Questions;
 
 /// <summary>The couple's question of the day: reading it, answering it, reacting to the reveal.</summary>
 internal sealed class TodayService(
-    AttuneDbContext db, CurrentCouple current, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TodayCache cache, TimeProvider time)
+    AttuneDbContext db, Caller caller, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TodayCache cache, TimeProvider time)
 {
-    public async Task<TodayResponse?> GetAsync(CancellationToken ct)
-    {
-        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
-        {
-            return null;
-        }
+    public static readonly Failure AlreadyRevealed = Failure.Conflict(
+        "Answers are final", "Both of you have answered, so today's answers can no longer change.");
 
+    public static readonly Failure NotRevealedYet = Failure.Conflict("Not revealed yet", "You can react once you have both answered.");
+
+    public async Task<TodayResponse> GetAsync(CancellationToken ct)
+    {
+        var (coupleId, me) = (caller.Couple, caller.UserId);
         if (cache.Find(coupleId, me) is { } cached)
         {
             return cached;
@@ -27,12 +29,17 @@ internal sealed class TodayService(
     }
 
     /// <summary>Saves or edits my answer. Editing stops at the reveal; from then on both answers are final.</summary>
-    public async Task<(TodayResponse? Today, TodayFailure? Failure)> AnswerAsync(string text, CancellationToken ct)
+    public async Task<Outcome<TodayResponse>> AnswerAsync(string? input, CancellationToken ct)
     {
-        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
+        var text = input?.Trim() ?? "";
+        if (text.Length is 0 or > QuestionsOptions.MaxAnswerLength)
         {
-            return (null, TodayFailure.NotInCouple);
+            return Failure.Field("text", text.Length == 0
+                ? "Please write your answer before saving."
+                : $"Please keep your answer to {QuestionsOptions.MaxAnswerLength} characters or fewer.");
         }
+
+        var (coupleId, me) = (caller.Couple, caller.UserId);
 
         var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         var now = time.GetUtcNow();
@@ -48,7 +55,7 @@ internal sealed class TodayService(
             var partnerAnswered = answers.Any(a => a.UserId != me);
             if (mine is not null && partnerAnswered)
             {
-                return (null, TodayFailure.AlreadyRevealed);
+                return AlreadyRevealed;
             }
 
             if (mine is null)
@@ -80,21 +87,28 @@ internal sealed class TodayService(
             (_, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         }
 
-        return (await ViewAsync(coupleId, day, couple, ct), null);
+        return await ViewAsync(coupleId, day, couple, ct);
     }
 
     /// <summary>A warm reaction (and an optional reply) to my partner's revealed answer; a second one replaces the first.</summary>
-    public async Task<(TodayResponse? Today, TodayFailure? Failure)> ReactAsync(ReactionKind kind, string? reply, CancellationToken ct)
+    public async Task<Outcome<TodayResponse>> ReactAsync(string? kindName, string? replyInput, CancellationToken ct)
     {
-        if (current.CoupleId is not { } coupleId || current.UserId is not { } me)
+        if (!ReactionKinds.TryParse(kindName, out var kind))
         {
-            return (null, TodayFailure.NotInCouple);
+            return Failure.Field("kind", "Please choose a reaction: thank-you, tell-me-more, heart, me-too or hug.");
         }
 
+        var reply = replyInput?.Trim();
+        if (reply?.Length > QuestionsOptions.MaxReplyLength)
+        {
+            return Failure.Field("text", $"Please keep your reply to {QuestionsOptions.MaxReplyLength} characters or fewer.");
+        }
+
+        var (coupleId, me) = (caller.Couple, caller.UserId);
         var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         if (await db.Set<Answer>().CountAsync(a => a.Date == day.Date, ct) < 2)
         {
-            return (null, TodayFailure.NotRevealedYet);
+            return NotRevealedYet;
         }
 
         var reaction = await db.Set<Reaction>().FirstOrDefaultAsync(r => r.Date == day.Date && r.UserId == me, ct);
@@ -108,12 +122,12 @@ internal sealed class TodayService(
         reaction.Reply = string.IsNullOrEmpty(reply) ? null : privacy.SealReply(me, reply);
         reaction.CreatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return (await ViewAsync(coupleId, day, couple, ct), null);
+        return await ViewAsync(coupleId, day, couple, ct);
     }
 
     private async Task<TodayResponse> ViewAsync(Guid coupleId, DailyQuestion day, CoupleState couple, CancellationToken ct)
     {
-        var me = current.UserId!.Value;
+        var me = caller.UserId;
         var answers = await db.Set<Answer>().AsNoTracking().Where(a => a.Date == day.Date).ToListAsync(ct);
         var reactions = await db.Set<Reaction>().AsNoTracking().Where(r => r.Date == day.Date).ToListAsync(ct);
         var question = (await questions.DescribeAsync(coupleId, [day], ct))[day.QuestionId];

@@ -9,9 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Security;
 
-[HashesPassword]
 internal sealed class IndexModel(
-    SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, CurrentCouple current,
+    SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, Caller caller,
     SignInManager<AttuneUser> signIn) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
@@ -30,8 +29,8 @@ internal sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var me = current.UserId!.Value;
-        Sessions = await sessions.ListAsync(me, current.SessionId, ct);
+        var me = caller.UserId;
+        Sessions = await sessions.ListAsync(caller, ct);
         Activity = await AuditLog.ListAsync(db, me, ct);
         TwoStep = await twoStep.StatusAsync(me);
         Passkeys = await passkeys.ListAsync(me);
@@ -39,44 +38,41 @@ internal sealed class IndexModel(
 
     public async Task<IActionResult> OnPostRemovePasskeyAsync(string id)
     {
-        Notice = await passkeys.RemoveAsync(current.UserId!.Value, id) ? "The passkey is removed." : "That passkey was already removed.";
+        Notice = await passkeys.RemoveAsync(caller.UserId, id) ? "The passkey is removed." : "That passkey was already removed.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        if (id == current.SessionId)
+        if (id == caller.SessionId)
         {
             return RedirectToPage();
         }
 
-        Notice = await sessions.RevokeAsync(current.UserId!.Value, id, ct) ? "That device is signed out." : "That device was already signed out.";
+        Notice = await sessions.RevokeAsync(caller, id, ct) ? "That device is signed out." : "That device was already signed out.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeOthersAsync(CancellationToken ct)
     {
-        var count = await sessions.RevokeOthersAsync(current.UserId!.Value, current.SessionId, ct);
+        var count = await sessions.RevokeOthersAsync(caller, ct);
         Notice = count == 1 ? "1 other device is signed out." : $"{count} other devices are signed out.";
         return RedirectToPage();
     }
 
+    [HashesPassword]
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
-        var me = current.UserId!.Value;
-        var errors = await passwords.ChangeAsync(me, current.SessionId, Password, ct);
-        if (errors.Count == 0)
+        var changed = await passwords.ChangeAsync(caller, Password, ct);
+        if (changed.Succeeded)
         {
             // The password change renewed the security stamp; re-issue this browser's cookie in the same session.
-            await signIn.RefreshSignInAsync(me);
+            await signIn.RefreshSignInAsync(caller.UserId);
             Notice = "Your password is changed, and every other device is signed out.";
             return RedirectToPage();
         }
 
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field == "currentPassword" ? "Password.CurrentPassword" : "Password.NewPassword", messages[0]);
-        }
+        ModelState.AddFailure(changed.Failure!, nameof(Password));
 
         await OnGetAsync(ct);
         return Page();

@@ -1,4 +1,6 @@
+using Attune.Data;
 using Attune.Features.Accounts;
+using Attune.Hosting;
 using Attune.Features.Audit;
 using Attune.Features.Sessions;
 using Microsoft.AspNetCore.Identity;
@@ -10,26 +12,27 @@ internal sealed record ChangePasswordRequest(string? CurrentPassword, string? Ne
 /// <summary>Changing the password signs out every other device at once: whoever knew the old one is out.</summary>
 internal sealed class PasswordService(UserManager<AttuneUser> users, SessionService sessions, AuditLog audit)
 {
-    public async Task<Dictionary<string, string[]>> ChangeAsync(Guid me, Guid? keepSession, ChangePasswordRequest request, CancellationToken ct)
+    public async Task<Outcome> ChangeAsync(Caller caller, ChangePasswordRequest request, CancellationToken ct)
     {
+        var me = caller.UserId;
         if (string.IsNullOrEmpty(request.NewPassword))
         {
-            return new() { ["newPassword"] = ["Please choose a new password."] };
+            return Failure.Field("newPassword", "Please choose a new password.");
         }
 
         if (!await PasswordCheck.ConfirmAsync(users, me, request.CurrentPassword))
         {
-            return new() { ["currentPassword"] = ["That password is not right."] };
+            return Failure.Field("currentPassword", "That password is not right.");
         }
 
         var result = await users.ChangePasswordAsync(await users.RequireAsync(me), request.CurrentPassword!, request.NewPassword);
         if (!result.Succeeded)
         {
-            return new() { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] };
+            return Failure.Invalid(new Dictionary<string, string[]> { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] });
         }
 
-        await sessions.RevokeOthersAsync(me, keepSession, ct);
+        await sessions.RevokeOthersAsync(caller, ct);
         await audit.RecordAsync(AuditKind.PasswordChanged, me);
-        return [];
+        return Outcome.Done;
     }
 }

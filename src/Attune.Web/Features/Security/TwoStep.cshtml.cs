@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Security;
 
-[HashesPassword]
-internal sealed class TwoStepModel(TwoStepService twoStep, CurrentCouple current, SignInManager<AttuneUser> signIn) : PageModel
+internal sealed class TwoStepModel(TwoStepService twoStep, Caller caller, SignInManager<AttuneUser> signIn) : PageModel
 {
     public TwoStepStatus Status { get; private set; } = new(false, 0);
 
@@ -29,50 +28,40 @@ internal sealed class TwoStepModel(TwoStepService twoStep, CurrentCouple current
         Setup = Status.Enabled ? null : await twoStep.SetupAsync(Me);
     }
 
-    public async Task<IActionResult> OnPostEnableAsync()
-    {
-        var (codes, errors) = await twoStep.EnableAsync(Me, Code, Password);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field == "code" ? nameof(Code) : nameof(Password), messages[0]);
-        }
+    [HashesPassword]
+    public async Task<IActionResult> OnPostEnableAsync() => await ShowAsync(await twoStep.EnableAsync(Me, Code, Password));
 
-        return await ShowAsync(codes);
-    }
+    [HashesPassword]
+    public async Task<IActionResult> OnPostRecoveryCodesAsync() => await ShowAsync(await twoStep.RenewRecoveryCodesAsync(Me, Password));
 
-    public async Task<IActionResult> OnPostRecoveryCodesAsync()
-    {
-        var codes = await twoStep.RenewRecoveryCodesAsync(Me, Password);
-        if (codes is null)
-        {
-            ModelState.AddModelError(nameof(Password), "That password is not right.");
-        }
-
-        return await ShowAsync(codes);
-    }
-
+    [HashesPassword]
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        if (!await twoStep.DisableAsync(Me, Password))
+        var disabled = await twoStep.DisableAsync(Me, Password);
+        if (!disabled.Succeeded)
         {
-            ModelState.AddModelError(nameof(Password), "That password is not right.");
-            return await ShowAsync(null);
+            ModelState.AddFailure(disabled.Failure!);
+            return await ShowAsync(default);
         }
 
         await signIn.RefreshSignInAsync(Me);
         return RedirectToPage("/Security/Index");
     }
 
-    private Guid Me => current.UserId!.Value;
+    private Guid Me => caller.UserId;
 
-    private async Task<IActionResult> ShowAsync(IReadOnlyList<string>? newCodes)
+    private async Task<IActionResult> ShowAsync(Outcome<IReadOnlyList<string>> newCodes)
     {
-        if (newCodes is not null)
+        if (newCodes.Failure is { } failure)
+        {
+            ModelState.AddFailure(failure);
+        }
+        else if (newCodes.Value is { } codes)
         {
             await signIn.RefreshSignInAsync(Me);
+            NewRecoveryCodes = codes;
         }
 
-        NewRecoveryCodes = newCodes ?? [];
         await OnGetAsync();
         return Page();
     }

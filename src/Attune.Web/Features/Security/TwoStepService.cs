@@ -1,3 +1,4 @@
+using Attune.Data;
 using System.Text;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
@@ -41,30 +42,30 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
     }
 
     /// <summary>Turns two-step sign-in on once a code from the app proves the scan worked; returns fresh recovery codes.</summary>
-    public async Task<(IReadOnlyList<string>? Codes, Dictionary<string, string[]> Errors)> EnableAsync(Guid me, string? code, string? password)
+    public async Task<Outcome<IReadOnlyList<string>>> EnableAsync(Guid me, string? code, string? password)
     {
         if (!await PasswordCheck.ConfirmAsync(users, me, password))
         {
-            return (null, new() { ["password"] = ["That password is not right."] });
+            return Failure.Field("password", "That password is not right.");
         }
 
         var user = await users.RequireAsync(me);
         if (TotpTokenProvider.Normalise(code) is not { } digits
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
         {
-            return (null, new() { ["code"] = ["That code did not match. Enter the 6 digits your app shows now."] });
+            return Failure.Field("code", "That code did not match. Enter the 6 digits your app shows now.");
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
         await audit.RecordAsync(AuditKind.TwoStepEnabled, me);
-        return ([.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []], []);
+        return Outcome.Of<IReadOnlyList<string>>([.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []]);
     }
 
-    public async Task<bool> DisableAsync(Guid me, string? password)
+    public async Task<Outcome> DisableAsync(Guid me, string? password)
     {
         if (!await PasswordCheck.ConfirmAsync(users, me, password))
         {
-            return false;
+            return Failure.Field("password", "That password is not right.");
         }
 
         var user = await users.RequireAsync(me);
@@ -72,26 +73,27 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await audit.RecordAsync(AuditKind.TwoStepDisabled, me);
-        return true;
+        return Outcome.Done;
     }
 
-    /// <summary>New recovery codes replace the old ones. Null when the password is wrong or two-step sign-in is off.</summary>
-    public async Task<IReadOnlyList<string>?> RenewRecoveryCodesAsync(Guid me, string? password)
+    /// <summary>New recovery codes replace the old ones; refused when the password is wrong or two-step sign-in is off.</summary>
+    public async Task<Outcome<IReadOnlyList<string>>> RenewRecoveryCodesAsync(Guid me, string? password)
     {
+        var refused = Failure.Field("password", "That password is not right, or two-step sign-in is off.");
         if (!await PasswordCheck.ConfirmAsync(users, me, password))
         {
-            return null;
+            return refused;
         }
 
         var user = await users.RequireAsync(me);
         if (!await users.GetTwoFactorEnabledAsync(user))
         {
-            return null;
+            return refused;
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         await audit.RecordAsync(AuditKind.RecoveryCodesRenewed, me);
-        return [.. codes ?? []];
+        return Outcome.Of<IReadOnlyList<string>>([.. codes ?? []]);
     }
 
     /// <summary>Groups of four are easier to type from the screen.</summary>

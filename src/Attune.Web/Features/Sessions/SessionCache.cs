@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Attune.Data;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -21,15 +21,15 @@ internal sealed class SignInSessionOptions
 /// <summary>
 /// Live sessions recently confirmed by the database, so that most requests need no query at all.
 /// <see cref="Forget"/> (on revocation, joining, leaving, deleting) makes every cached session of
-/// that person stale at once, through a per-person generation number.
+/// that person stale at once, through a per-person change stamp (bounded: see <see cref="ChangeStamps"/>).
 /// </summary>
-internal sealed class SessionCache(IMemoryCache cache, IOptions<SignInSessionOptions> options)
+internal sealed class SessionCache(IMemoryCache cache, IOptions<SignInSessionOptions> options, TimeProvider time)
 {
     private sealed record Entry(ActiveSession Session, long Generation);
 
-    private readonly ConcurrentDictionary<Guid, long> _generations = new();
+    private readonly ChangeStamps _generations = new(time);
 
-    public long Generation(Guid userId) => _generations.GetValueOrDefault(userId);
+    public long Generation(Guid userId) => _generations.Current(userId);
 
     public ActiveSession? Find(Guid sessionId, Guid userId) =>
         cache.TryGetValue((nameof(SessionCache), sessionId), out Entry? entry)
@@ -54,7 +54,7 @@ internal sealed class SessionCache(IMemoryCache cache, IOptions<SignInSessionOpt
     {
         foreach (var userId in userIds)
         {
-            _generations.AddOrUpdate(userId, 1, (_, generation) => generation + 1);
+            _generations.Change(userId);
         }
     }
 }

@@ -21,28 +21,29 @@ internal sealed class SessionService(AttuneDbContext db, SessionCache cache, Aud
             CreatedAt = now,
             LastSeenAt = now,
         };
-        db.Sessions.Add(session);
+        db.Add(session);
         await db.SaveChangesAsync();
         db.Entry(session).State = EntityState.Detached;
         return session.Id;
     }
 
     public Task<bool> ExistsAsync(Guid userId, Guid sessionId, CancellationToken ct) =>
-        db.Sessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId, ct);
+        db.Set<SignInSession>().AnyAsync(s => s.Id == sessionId && s.UserId == userId, ct);
 
     /// <summary>Most recently used first; the caller's own session is marked.</summary>
-    public async Task<List<SessionView>> ListAsync(Guid userId, Guid? currentSessionId, CancellationToken ct)
+    public async Task<List<SessionView>> ListAsync(Caller caller, CancellationToken ct)
     {
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.UserId == userId)
-            .Select(s => new SessionView(s.Id, s.Kind, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == currentSessionId))
+        var sessions = await db.Set<SignInSession>().AsNoTracking().Where(s => s.UserId == caller.UserId)
+            .Select(s => new SessionView(s.Id, s.Kind, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == caller.SessionId))
             .ToListAsync(ct);
         return [.. sessions.OrderByDescending(s => s.Current).ThenByDescending(s => s.LastSeenAt)];
     }
 
     /// <summary>Signs one of my devices out at once. False when it is not mine or already gone.</summary>
-    public async Task<bool> RevokeAsync(Guid userId, Guid sessionId, CancellationToken ct)
+    public async Task<bool> RevokeAsync(Caller caller, Guid sessionId, CancellationToken ct)
     {
-        var removed = await db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync(ct);
+        var userId = caller.UserId;
+        var removed = await db.Set<SignInSession>().Where(s => s.Id == sessionId && s.UserId == userId).ExecuteDeleteAsync(ct);
         cache.Forget(userId);
         if (removed > 0)
         {
@@ -52,10 +53,11 @@ internal sealed class SessionService(AttuneDbContext db, SessionCache cache, Aud
         return removed > 0;
     }
 
-    /// <summary>Signs out every device but the one named (after a password change, leaving a couple, or on request).</summary>
-    public async Task<int> RevokeOthersAsync(Guid userId, Guid? keep, CancellationToken ct)
+    /// <summary>Signs out every device but the caller's own (after a password change, leaving a couple, or on request).</summary>
+    public async Task<int> RevokeOthersAsync(Caller caller, CancellationToken ct)
     {
-        var removed = await db.Sessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(ct);
+        var (userId, keep) = (caller.UserId, caller.SessionId);
+        var removed = await db.Set<SignInSession>().Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(ct);
         cache.Forget(userId);
         if (removed > 0)
         {

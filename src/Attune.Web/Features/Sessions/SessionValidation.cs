@@ -38,7 +38,7 @@ internal static class SessionValidation
 
     private static Task<SessionRow?> LiveSession(AttuneDbContext db, Guid sessionId, Guid userId) =>
         LiveSessionQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AttuneDbContext context, Guid session, Guid user) =>
-            (from s in context.Sessions
+            (from s in context.Set<SignInSession>()
              join u in context.Users on s.UserId equals u.Id
              where s.Id == session && s.UserId == user
              select new SessionRow(s.LastSeenAt, u.CoupleId)).AsNoTracking().FirstOrDefault()))(db, sessionId, userId);
@@ -79,32 +79,12 @@ internal static class SessionValidation
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         if (now - row.LastSeenAt > TouchAfter)
         {
-            await db.Sessions.Where(s => s.Id == sessionId)
+            await db.Set<SignInSession>().Where(s => s.Id == sessionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.RequestAborted);
         }
 
         return session;
     }
-
-    /// <summary>Sets the couple scope for live sessions and turns a revoked session into an anonymous caller.</summary>
-    public static IApplicationBuilder UseSessions(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
-        {
-            if (context.User.Identity?.IsAuthenticated == true)
-            {
-                if (await ResolveAsync(context, context.User) is { } session)
-                {
-                    context.RequestServices.GetRequiredService<CurrentCouple>().Set(session.UserId, session.CoupleId, session.SessionId);
-                }
-                else
-                {
-                    await RecordRevokedUseAsync(context, context.User);
-                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                }
-            }
-
-            await next(context);
-        });
 
     /// <summary>Runs after Identity's security-stamp check on every cookie, so pages honour revocation too.</summary>
     public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
@@ -128,7 +108,7 @@ internal static class SessionValidation
         return Task.CompletedTask;
     }
 
-    private static Task RecordRevokedUseAsync(HttpContext context, ClaimsPrincipal principal) =>
+    public static Task RecordRevokedUseAsync(HttpContext context, ClaimsPrincipal principal) =>
         context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(AuditKind.RevokedSessionUsed,
             Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null);
 }

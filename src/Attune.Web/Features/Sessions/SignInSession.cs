@@ -1,4 +1,4 @@
-using Attune.Features.Accounts;
+using Attune.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Attune.Features.Accounts;
+namespace Attune.Data;
 
+/// <summary>
+/// The account row. It is the one entity this folder knows, because Identity's context is built on it;
+/// the features that keep a setting on it configure and change that setting themselves (Accounts,
+/// Couples, Questions, Leaving).
+/// </summary>
 internal sealed class AttuneUser : IdentityUser<Guid>
 {
     public const int MaxDisplayNameLength = 60;
@@ -9,7 +14,7 @@ internal sealed class AttuneUser : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
 
     /// <summary>IANA time zone name, e.g. "Europe/Berlin".</summary>
-    public string TimeZone { get; set; } = TimeZones.Default;
+    public string TimeZone { get; set; } = "Etc/UTC";
 
     public Guid? CoupleId { get; set; }
 
