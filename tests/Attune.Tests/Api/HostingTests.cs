@@ -46,37 +46,21 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
-    [Theory]
-    [InlineData("/api/v1/auth/register", "post")]
-    [InlineData("/api/v1/auth/login", "post")]
-    [InlineData("/api/v1/auth/refresh", "post")]
-    [InlineData("/api/v1/me", "get")]
-    [InlineData("/api/v1/me", "put")]
-    [InlineData("/api/v1/couple", "get")]
-    [InlineData("/api/v1/couple", "put")]
-    [InlineData("/api/v1/today", "get")]
-    [InlineData("/api/v1/today/answer", "put")]
-    [InlineData("/api/v1/today/reactions", "post")]
-    [InlineData("/api/v1/questions/history", "get")]
-    [InlineData("/api/v1/questions/custom", "post")]
-    [InlineData("/api/v1/questions/custom/{id}", "delete")]
-    [InlineData("/api/v1/me/depth", "put")]
-    [InlineData("/api/v1/me/export", "post")]
-    [InlineData("/api/v1/couple/invitations", "post")]
-    [InlineData("/api/v1/couple/invitations/open", "get")]
-    [InlineData("/api/v1/couple/join", "post")]
-    [InlineData("/api/v1/me/sessions", "get")]
-    [InlineData("/api/v1/me/sessions/{id}", "delete")]
-    [InlineData("/api/v1/me/password", "post")]
-    [InlineData("/api/v1/me/two-step/enable", "post")]
-    [InlineData("/api/v1/me/security-events", "get")]
-    [InlineData("/api/v1/me/passkeys", "post")]
-    [InlineData("/api/v1/auth/passkey", "post")]
-    public async Task The_openapi_document_describes_every_endpoint(string path, string method)
+    [Fact]
+    public async Task The_openapi_document_describes_every_endpoint()
     {
+        var routes = ApiRoutes.Of(app);
         using var client = app.CreateHttpClient();
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
-        Assert.True(document.RootElement.GetProperty("paths").GetProperty(path).TryGetProperty(method, out _));
+        var paths = document.RootElement.GetProperty("paths");
+
+        // Taken from the app's endpoint list, so a route added later is checked without editing this test.
+        Assert.NotEmpty(routes);
+        var undescribed = routes
+            .Where(r => !(paths.TryGetProperty(r.OpenApiPath, out var path) && path.TryGetProperty(r.Method.ToLowerInvariant(), out _)))
+            .Select(r => r.Name)
+            .ToList();
+        Assert.True(undescribed.Count == 0, $"{undescribed.Count} of {routes.Count} routes are missing from /openapi/v1.json: {string.Join(", ", undescribed)}");
     }
 
     [Fact]
@@ -132,7 +116,8 @@ public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
         await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = inviter.Email, password = "wrong " + canary });
 
         var logs = app.Logs.Text;
-        Assert.NotEmpty(logs);
+        // The logs do cover these requests (the failed sign-in is logged), so the checks below are not vacuous.
+        Assert.Contains($"Security event SignInFailed for user {inviter.Id}", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(canary, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(TestUsers.Password, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(token.AccessToken, logs, StringComparison.Ordinal);

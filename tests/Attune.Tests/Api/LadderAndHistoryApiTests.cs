@@ -95,6 +95,7 @@ public abstract class LadderAndHistoryApiTests(AttuneApp app)
 
         var category = revealed[1].Question.Category;
         var filtered = await (await couple.Partner.Api.GetAsync($"/api/v1/questions/history?category={category}")).ReadAsync<HistoryDto>();
+        Assert.Contains(filtered.Items, i => i.Date == revealed[1].Date);
         Assert.All(filtered.Items, i => Assert.Equal(category, i.Question.Category));
         Assert.Equal(HttpStatusCode.BadRequest, (await couple.Partner.Api.GetAsync("/api/v1/questions/history?category=gossip")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await couple.Partner.Api.GetAsync("/api/v1/questions/history?limit=0")).StatusCode);

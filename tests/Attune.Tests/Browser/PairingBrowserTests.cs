@@ -16,7 +16,7 @@ public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<
         await ana.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
         await BrowserFixture.CaptureAsync(ana, "couple-invitation");
         var link = await ana.GetByTestId("invitation-link").TextContentAsync();
-        Assert.NotNull(link);
+        Assert.Matches("^https://.+/join/[A-Z0-9]{4}-[A-Z0-9]{4}$", link);
         await Assertions.Expect(ana.GetByAltText("QR code of the join link")).ToBeVisibleAsync();
 
         var ben = await browser.NewPageAsync("America/Chicago");
