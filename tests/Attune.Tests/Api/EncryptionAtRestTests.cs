@@ -19,7 +19,7 @@ public sealed class EncryptionAtRestTests(AttuneApp app) : IClassFixture<AttuneA
         var canary = "CANARY-" + Guid.NewGuid().ToString("N");
         var owner = KeyOwner.User(Guid.NewGuid());
         var cipher = app.Services.GetRequiredService<FieldCipher>();
-        var sealedValue = cipher.Seal(owner, canary, "canary");
+        var sealedValue = cipher.Seal(owner, canary, "canary", "canary_probe/1");
 
         await app.WithDbAsync(async db =>
         {
@@ -29,7 +29,7 @@ public sealed class EncryptionAtRestTests(AttuneApp app) : IClassFixture<AttuneA
         });
 
         var stored = await app.WithDbAsync(db => db.Database.SqlQueryRaw<byte[]>("SELECT value AS \"Value\" FROM canary_probe").SingleAsync());
-        Assert.Equal(canary, cipher.Open(owner, stored, "canary"));
+        Assert.Equal(canary, cipher.Open(owner, stored, "canary", "canary_probe/1"));
 
         var files = Directory.EnumerateFiles(app.DataDirectory, "*", SearchOption.AllDirectories).ToList();
         Assert.Contains(files, f => f.EndsWith("attune.db-wal", StringComparison.Ordinal));
@@ -63,7 +63,7 @@ public sealed class EncryptionAtRestTests(AttuneApp app) : IClassFixture<AttuneA
         Assert.Equal(2, synchronous); // FULL
     }
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
+    internal static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var memory = new MemoryStream();

@@ -49,14 +49,15 @@ internal sealed class CustomQuestionService(AttuneDbContext db, CurrentCouple cu
     public async Task<CustomQuestionView> AddAsync(string text, QuestionCategory category, int depth, CancellationToken ct)
     {
         var coupleId = current.CoupleId!.Value;
+        var id = Guid.NewGuid();
         var question = new CustomQuestion
         {
             CoupleId = coupleId,
-            Id = Guid.NewGuid(),
+            Id = id,
             AuthorId = current.UserId!.Value,
             Category = category,
             Depth = depth,
-            Text = cipher.Seal(KeyOwner.Couple(coupleId), text, Purpose),
+            Text = CustomQuestionText.Seal(cipher, coupleId, id, text),
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(question);
