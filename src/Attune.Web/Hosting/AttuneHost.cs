@@ -60,6 +60,7 @@ internal static class AttuneHost
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds passkeys
             })
             .AddEntityFrameworkStores<AttuneDbContext>()
+            .AddUserStore<SealedTwoStepStore>()
             .AddSignInManager<AttuneSignInManager>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
             .AddPasswordValidator<MaxLengthPasswordValidator>();
