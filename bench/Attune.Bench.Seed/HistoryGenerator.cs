@@ -75,7 +75,8 @@ internal sealed class HistoryGenerator(IServiceProvider services, int days, doub
                         answerRows.Add(new Answer
                         {
                             CoupleId = couple.Id, Date = date, UserId = user.Id, AnsweredAt = at, UpdatedAt = at,
-                            Text = cipher.Seal(KeyOwner.User(user.Id), Phrases[random.Next(Phrases.Length)], AnswerPrivacy.AnswerPurpose),
+                            Text = cipher.Seal(KeyOwner.User(user.Id), Phrases[random.Next(Phrases.Length)], AnswerPrivacy.AnswerPurpose,
+                                AnswerPrivacy.AnswerRow(couple.Id, date, user.Id)),
                         });
                         rows++;
                     }

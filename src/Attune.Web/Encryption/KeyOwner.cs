@@ -2,10 +2,17 @@ namespace Attune.Encryption;
 
 internal enum KeyOwnerKind
 {
-    /// <summary>Content both partners may read (revealed answers, shared notes).</summary>
+    /// <summary>
+    /// Content that belongs to a couple while it lasts: the custom questions either partner adds. The key
+    /// is destroyed when the couple ends (after the remaining partner's questions were re-sealed under their own key).
+    /// </summary>
     Couple,
 
-    /// <summary>Content only one person may ever read (journal, unrevealed answers).</summary>
+    /// <summary>
+    /// Content of one person: their answers and replies, before and after the reveal (revealing is an access
+    /// rule in AnswerPrivacy, not a re-seal), their two-step secrets, and custom questions they kept when a
+    /// couple ended. The key is destroyed when the account is deleted.
+    /// </summary>
     User,
 }
 

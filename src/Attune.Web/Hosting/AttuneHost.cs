@@ -43,6 +43,7 @@ internal static class AttuneHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddProblemDetails();
+        services.AddExceptionHandler<SealedValueFailures>();
         services.AddOpenApi();
         services.AddAttuneDatabase();
         services.AddAttuneRateLimits();

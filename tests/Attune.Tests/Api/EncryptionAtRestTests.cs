@@ -107,7 +107,7 @@ public abstract class EncryptionAtRestTests(AttuneApp app)
         var value => Encoding.UTF8.GetBytes(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
     };
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
+    internal static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var memory = new MemoryStream();

@@ -59,11 +59,35 @@ public abstract class LeavingApiTests(AttuneApp app)
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Answer>().IgnoreQueryFilters().CountAsync(a => a.UserId == couple.Inviter.Id)));
         Assert.NotNull((await (await couple.Partner.Api.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).CoupleEndedAt);
     }
+
+    [Fact]
+    public async Task When_a_couple_ends_its_key_is_destroyed_and_the_remaining_partner_keeps_their_questions()
+    {
+        var couple = await app.CreatePairedCoupleAsync();
+        var kept = "KEPT-" + Guid.NewGuid().ToString("N");
+        await couple.Inviter.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = "The leaver's question?", category = "fun", depth = 1 });
+        await couple.Partner.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = kept + "?", category = "fun", depth = 1 });
+        var coupleId = (await (await couple.Partner.Api.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).CoupleId!.Value;
+        var cipher = app.Services.GetRequiredService<FieldCipher>();
+        var sealedBefore = await QuestionByAsync(couple.Partner.Id);
+        Assert.Equal(KeyOwner.Couple(coupleId), cipher.OwnerOf(sealedBefore));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await couple.Inviter.Api.PostAsync("/api/v1/couple/leave", null)).StatusCode);
+
+        // The couple key is gone (so any copy of what it sealed is unreadable); the partner's question was re-sealed under their own key.
+        Assert.Null(cipher.OwnerOf(sealedBefore));
+        Assert.Equal(KeyOwner.User(couple.Partner.Id), cipher.OwnerOf(await QuestionByAsync(couple.Partner.Id)));
+        var export = await (await couple.Partner.Api.PostAsJsonAsync("/api/v1/me/export", new { password = couple.Partner.Password })).Content.ReadAsStringAsync();
+        Assert.Contains(kept + "?", export, StringComparison.Ordinal);
+    }
+
+    private Task<byte[]> QuestionByAsync(Guid authorId) =>
+        app.WithDbAsync(db => db.Set<CustomQuestion>().IgnoreQueryFilters().Where(q => q.AuthorId == authorId).Select(q => q.Text).SingleAsync());
 }
 
 public sealed class SqliteLeavingApiTests(AttuneApp app) : LeavingApiTests(app), IClassFixture<AttuneApp>;
 
-/// <summary>Crypto-shredding, proven with a real backup of the SQLite file taken before the deletion.</summary>
+/// <summary>Crypto-shredding, proven with real backups of the SQLite file taken before the deletions.</summary>
 public sealed class CryptoShreddingTests(AttuneApp app) : IClassFixture<AttuneApp>
 {
     [Fact]
@@ -72,34 +96,103 @@ public sealed class CryptoShreddingTests(AttuneApp app) : IClassFixture<AttuneAp
         var couple = await app.CreatePairedCoupleAsync();
         var canary = "CANARY-" + Guid.NewGuid().ToString("N");
         await couple.BothAnswerAsync(canary, "partner");
-        var backup = Path.Combine(app.DataDirectory, "backup.db");
+        var backup = await BackupAsync();
+
+        var cipher = app.Services.GetRequiredService<FieldCipher>();
+        var sealedAnswer = await ReadAnswerAsync(backup, couple.Inviter.Id);
+        Assert.Equal(canary, cipher.Open(KeyOwner.User(couple.Inviter.Id), sealedAnswer.Text, AnswerPrivacy.AnswerPurpose, AnswerPrivacy.AnswerRow(sealedAnswer)));
+
+        await couple.Inviter.Api.PostAsJsonAsync("/api/v1/me/delete", new { password = couple.Inviter.Password });
+
+        // The restored backup still holds the sealed answer, but its key is gone from the key folder.
+        Assert.Equal(sealedAnswer.Text, (await ReadAnswerAsync(backup, couple.Inviter.Id)).Text);
+        Assert.ThrowsAny<CryptographicException>(() =>
+            cipher.Open(KeyOwner.User(couple.Inviter.Id), sealedAnswer.Text, AnswerPrivacy.AnswerPurpose, AnswerPrivacy.AnswerRow(sealedAnswer)));
+        Assert.False((await File.ReadAllBytesAsync(backup)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(canary)) >= 0);
+    }
+
+    [Fact]
+    public async Task After_both_partners_delete_their_accounts_older_backups_cannot_read_their_custom_questions()
+    {
+        var couple = await app.CreatePairedCoupleAsync();
+        var (inviters, partners) = ("INVITER-" + Guid.NewGuid().ToString("N"), "PARTNER-" + Guid.NewGuid().ToString("N"));
+        await couple.Inviter.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = inviters + "?", category = "values", depth = 2 });
+        await couple.Partner.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = partners + "?", category = "fun", depth = 1 });
+        var cipher = app.Services.GetRequiredService<FieldCipher>();
+        var whileTogether = await BackupAsync();
+        Assert.Equal([inviters + "?", partners + "?"], (await ReadQuestionsAsync(whileTogether)).Select(q => CustomQuestionText.Open(cipher, q)).Order());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await couple.Inviter.Api.PostAsJsonAsync("/api/v1/me/delete", new { password = couple.Inviter.Password })).StatusCode);
+        // The couple ended; the partner's own question is still theirs to read.
+        var export = await (await couple.Partner.Api.PostAsJsonAsync("/api/v1/me/export", new { password = couple.Partner.Password })).Content.ReadAsStringAsync();
+        Assert.Contains(partners, export, StringComparison.Ordinal);
+        var afterTheFirst = await BackupAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await couple.Partner.Api.PostAsJsonAsync("/api/v1/me/delete", new { password = couple.Partner.Password })).StatusCode);
+
+        foreach (var backup in new[] { whileTogether, afterTheFirst })
+        {
+            var questions = await ReadQuestionsAsync(backup);
+            Assert.NotEmpty(questions);
+            Assert.All(questions, q => Assert.ThrowsAny<CryptographicException>(() => CustomQuestionText.Open(cipher, q)));
+        }
+    }
+
+    /// <summary>A consistent copy of the SQLite file, as an operator's backup would be.</summary>
+    private async Task<string> BackupAsync()
+    {
+        var backup = Path.Combine(app.DataDirectory, $"backup-{Guid.NewGuid():N}.db");
         await app.WithDbAsync(async db =>
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
             await db.Database.ExecuteSqlAsync($"VACUUM INTO {backup}");
             return 0;
         });
-
-        var cipher = app.Services.GetRequiredService<FieldCipher>();
-        var sealedAnswer = await ReadAnswerAsync(backup, couple.Inviter.Id);
-        Assert.Equal(canary, cipher.Open(KeyOwner.User(couple.Inviter.Id), sealedAnswer, AnswerPrivacy.AnswerPurpose));
-
-        await couple.Inviter.Api.PostAsJsonAsync("/api/v1/me/delete", new { password = couple.Inviter.Password });
-
-        // The restored backup still holds the sealed answer, but its key is gone from the key folder.
-        Assert.Equal(sealedAnswer, await ReadAnswerAsync(backup, couple.Inviter.Id));
-        Assert.ThrowsAny<CryptographicException>(() => cipher.Open(KeyOwner.User(couple.Inviter.Id), sealedAnswer, AnswerPrivacy.AnswerPurpose));
-        Assert.False((await File.ReadAllBytesAsync(backup)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(canary)) >= 0);
+        return backup;
     }
 
-    private static async Task<byte[]> ReadAnswerAsync(string database, Guid userId)
+    private static async Task<Answer> ReadAnswerAsync(string database, Guid userId)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync(database);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT text FROM answers WHERE user_id = $user";
+        command.CommandText = "SELECT couple_id, date, text FROM answers WHERE user_id = $user";
         command.Parameters.AddWithValue("$user", userId.ToString().ToUpperInvariant());
-        return (byte[])(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the backup holds no answer of this person");
+        return new Answer
+        {
+            CoupleId = Guid.Parse(reader.GetString(0)),
+            Date = DateOnly.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+            UserId = userId,
+            Text = (byte[])reader[2],
+        };
+    }
+
+    private static async Task<List<CustomQuestion>> ReadQuestionsAsync(string database)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT couple_id, id, author_id, text FROM custom_questions";
+        await using var reader = await command.ExecuteReaderAsync();
+        var questions = new List<CustomQuestion>();
+        while (await reader.ReadAsync())
+        {
+            questions.Add(new CustomQuestion
+            {
+                CoupleId = Guid.Parse(reader.GetString(0)),
+                Id = Guid.Parse(reader.GetString(1)),
+                AuthorId = Guid.Parse(reader.GetString(2)),
+                Text = (byte[])reader[3],
+            });
+        }
+
+        return questions;
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string database)
+    {
+        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
     }
 }
 

@@ -18,6 +18,7 @@ internal static class AccountEndpoints
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3; // adds passkeys
             })
             .AddEntityFrameworkStores<AttuneDbContext>()
+            .AddUserStore<Security.SealedTwoStepStore>()
             .AddSignInManager<AttuneSignInManager>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
             .AddPasswordValidator<MaxLengthPasswordValidator>();

@@ -92,10 +92,10 @@ internal sealed class ExportService(
                 a.Date,
                 days.FirstOrDefault(d => d.CoupleId == a.CoupleId && d.Date == a.Date)?.QuestionId ?? "",
                 questionTexts.GetValueOrDefault((a.CoupleId, a.Date)),
-                cipher.Open(KeyOwner.User(me), a.Text, AnswerPrivacy.AnswerPurpose),
+                cipher.Open(KeyOwner.User(me), a.Text, AnswerPrivacy.AnswerPurpose, AnswerPrivacy.AnswerRow(a)),
                 a.AnsweredAt))],
             [.. reactions.Select(r => new ExportedReaction(
-                r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose), r.CreatedAt))],
+                r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose, AnswerPrivacy.ReplyRow(r)), r.CreatedAt))],
             [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))]);
     }
 }

@@ -12,8 +12,9 @@ namespace Attune.Features.Leaving;
 
 /// <summary>
 /// Safe exit. Leaving a couple needs no reason: the leaver's words leave with them, the partner keeps
-/// their own and learns only that the couple ended. Deleting the account also destroys the person's
-/// data key, so their words cannot be read from an older database backup either.
+/// their own and learns only that the couple ended; the couple's key is destroyed. Deleting the account
+/// also destroys the person's data key (first, before any row), so their words cannot be read from an
+/// older database backup either.
 /// </summary>
 internal sealed class LeavingService(
     AttuneDbContext db, Caller caller, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
@@ -28,6 +29,9 @@ internal sealed class LeavingService(
 
         var me = caller.UserId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The partner keeps their questions: out from under the couple key before it is destroyed below.
+        await CoupleKeys.HandOverAsync(db, cipher, coupleId, me, ct);
+        await db.SaveChangesAsync(ct);
         // The couple filter scopes these deletes to the couple being left.
         await db.Set<Answer>().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Reaction>().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
@@ -39,6 +43,7 @@ internal sealed class LeavingService(
         await db.Users.Where(u => u.Id == me)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CoupleId, (Guid?)null).SetProperty(u => u.CoupleEndedAt, (DateTimeOffset?)null).SetProperty(u => u.MaxQuestionDepth, 1), ct);
         await transaction.CommitAsync(ct);
+        CoupleKeys.Destroy(cipher, coupleId);
         sessionCache.Forget([me, .. partners]);
         // Someone else signed in to this account on another device is out too: leaving is meant to be safe.
         await sessions.RevokeOthersAsync(caller, ct);
@@ -54,6 +59,15 @@ internal sealed class LeavingService(
             return Failure.Field("password", "That password is not right. Deleting your account needs your current password.");
         }
 
+        // Keys first, rows after, each step safe to repeat: if this stops half-way, what is left cannot be
+        // read, and deleting again finishes it. The couple keys go too (after the partner's questions were
+        // handed over): they sealed this person's custom questions.
+        foreach (var coupleId in await CoupleKeys.CouplesOfAsync(db, me, caller.CoupleId, ct))
+        {
+            await CoupleKeys.EndAsync(db, cipher, coupleId, me, ct);
+        }
+
+        cipher.Shred(KeyOwner.User(me));
         await LeaveCoupleAsync(ct);
         // Words written in earlier couples are deleted too: like the export, this reads by author across couples.
         await db.Set<Answer>().IgnoreQueryFilters().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
@@ -66,7 +80,6 @@ internal sealed class LeavingService(
             await users.DeleteAsync(user);
         }
 
-        cipher.Shred(KeyOwner.User(me));
         sessionCache.Forget(me);
         await audit.RecordAsync(AuditKind.AccountDeleted, me);
         return Outcome.Done;

@@ -55,14 +55,15 @@ internal sealed class CustomQuestionService(AttuneDbContext db, Caller caller, F
         }
 
         var coupleId = caller.Couple;
+        var id = Guid.NewGuid();
         var question = new CustomQuestion
         {
             CoupleId = coupleId,
-            Id = Guid.NewGuid(),
+            Id = id,
             AuthorId = caller.UserId,
             Category = category,
             Depth = request.Depth!.Value,
-            Text = cipher.Seal(KeyOwner.Couple(coupleId), text, Purpose),
+            Text = CustomQuestionText.Seal(cipher, coupleId, id, text),
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(question);

@@ -93,7 +93,9 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
     public static string CustomId(Guid id) => $"{CustomPrefix}{id:D}";
 
     public string OpenCustom(Guid coupleId, CustomQuestion question) =>
-        cipher.Open(KeyOwner.Couple(coupleId), question.Text, CustomQuestionService.Purpose);
+        coupleId == question.CoupleId
+            ? CustomQuestionText.Open(cipher, question)
+            : throw new System.Security.Cryptography.CryptographicException("The question belongs to another couple.");
 
     private async Task<PastDays> PastDaysAsync(DateOnly date, CancellationToken ct)
     {

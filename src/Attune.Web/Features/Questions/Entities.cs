@@ -20,7 +20,10 @@ internal sealed class LibraryQuestion
     public bool Retired { get; set; }
 }
 
-/// <summary>A question a partner added to the couple's own rotation. The text is sealed under the couple's key.</summary>
+/// <summary>
+/// A question a partner added to the couple's own rotation. The text is sealed under the couple's key while the
+/// couple lasts; when it ends, the remaining partner's questions are re-sealed under their own key (CustomQuestionText).
+/// </summary>
 internal sealed class CustomQuestion : ICoupleOwned
 {
     public Guid CoupleId { get; set; }

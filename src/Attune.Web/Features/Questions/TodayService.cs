@@ -65,14 +65,14 @@ internal sealed class TodayService(
                     CoupleId = coupleId,
                     Date = day.Date,
                     UserId = me,
-                    Text = privacy.SealAnswer(me, text),
+                    Text = privacy.SealAnswer(coupleId, day.Date, me, text),
                     AnsweredAt = now,
                     UpdatedAt = now,
                 });
             }
             else
             {
-                mine.Text = privacy.SealAnswer(me, text);
+                mine.Text = privacy.SealAnswer(coupleId, day.Date, me, text);
                 mine.UpdatedAt = now;
             }
 
@@ -119,7 +119,7 @@ internal sealed class TodayService(
         }
 
         reaction.Kind = kind;
-        reaction.Reply = string.IsNullOrEmpty(reply) ? null : privacy.SealReply(me, reply);
+        reaction.Reply = string.IsNullOrEmpty(reply) ? null : privacy.SealReply(reaction, reply);
         reaction.CreatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return await ViewAsync(coupleId, day, couple, ct);
