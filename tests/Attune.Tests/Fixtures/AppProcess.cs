@@ -76,9 +76,9 @@ public sealed class AppProcess : IAsyncDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
             }
 
             await Task.Delay(100);
