@@ -86,7 +86,7 @@ internal static class AttuneHost
 
     public static async Task<WebApplication> UseAttuneAsync(this WebApplication app)
     {
-        await app.MigrateAttuneDatabaseAsync();
+        await app.PrepareSharedStateAsync();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
