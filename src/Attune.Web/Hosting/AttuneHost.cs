@@ -40,6 +40,7 @@ internal static class AttuneHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddProblemDetails();
+        services.AddErrorHandling();
         services.AddOpenApi();
         services.AddAttuneDatabase();
         services.AddAttuneRateLimits();
@@ -116,7 +117,7 @@ internal static class AttuneHost
         await app.MigrateAttuneDatabaseAsync();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseErrorHandling();
             app.UseHsts();
         }
 
