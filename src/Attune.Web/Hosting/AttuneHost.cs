@@ -128,6 +128,7 @@ internal static class AttuneHost
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseSameOriginApi();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
