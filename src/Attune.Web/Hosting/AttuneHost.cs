@@ -96,6 +96,7 @@ internal static class AttuneHost
         services.AddScoped<TwoStepService>();
         services.AddScoped<PasskeyService>();
         services.AddScoped<CoupleService>();
+        services.AddSingleton<PublicUrls>();
         services.AddOptions<QuestionsOptions>().BindConfiguration(QuestionsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<QuestionLibrary>();
         services.AddScoped<DailyQuestions>();

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Couples;
 
@@ -18,12 +16,6 @@ internal static class CoupleEndpoints
         group.MapPost("/join", Join).RequireRateLimiting(RateLimits.Auth);
         return group;
     }
-
-    /// <summary>Where join links point: the configured public address, or the address of this request.</summary>
-    public static Uri PublicBaseUrl(HttpRequest request, AttuneOptions options) =>
-        new(string.IsNullOrEmpty(options.PublicUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}/"
-            : options.PublicUrl.TrimEnd('/') + "/");
 
     private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult>> GetCouple(
         CoupleService couples, CancellationToken ct) =>
@@ -45,16 +37,30 @@ internal static class CoupleEndpoints
     }
 
     private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> CreateInvitation(
-        ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
-        await couples.CreateInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
+        ClaimsPrincipal user, HttpRequest request, CoupleService couples, PublicUrls urls, CancellationToken ct)
+    {
+        if (urls.BaseFor(request) is not { } baseUrl)
+        {
+            return PublicUrls.Unknown();
+        }
+
+        return await couples.CreateInvitationAsync(user.RequireUserId(), baseUrl, ct) is { } invitation
             ? TypedResults.Created("/api/v1/couple/invitations/open", invitation)
             : Problems.Conflict("Already in a couple", "You are already paired with a partner.");
+    }
 
-    private static async Task<Results<Ok<InvitationResponse>, NotFound>> GetOpenInvitation(
-        ClaimsPrincipal user, HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
-        await couples.GetOpenInvitationAsync(user.RequireUserId(), PublicBaseUrl(request, options.Value), ct) is { } invitation
+    private static async Task<Results<Ok<InvitationResponse>, NotFound, ProblemHttpResult>> GetOpenInvitation(
+        ClaimsPrincipal user, HttpRequest request, CoupleService couples, PublicUrls urls, CancellationToken ct)
+    {
+        if (urls.BaseFor(request) is not { } baseUrl)
+        {
+            return PublicUrls.Unknown();
+        }
+
+        return await couples.GetOpenInvitationAsync(user.RequireUserId(), baseUrl, ct) is { } invitation
             ? TypedResults.Ok(invitation)
             : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<JoinResponse>, ProblemHttpResult, ValidationProblem>> Join(
         JoinRequest request, ClaimsPrincipal user, CoupleService couples, CancellationToken ct)
