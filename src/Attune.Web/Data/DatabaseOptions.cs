@@ -27,7 +27,7 @@ internal sealed class AttuneOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>The address people reach Attune at, used in join links; taken from the request when empty.</summary>
+    /// <summary>The address people reach Attune at, used in join links; when empty, see Hosting/PublicUrls.</summary>
     [Url]
     public string? PublicUrl { get; set; }
 

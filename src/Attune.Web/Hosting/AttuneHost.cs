@@ -43,7 +43,10 @@ internal static class AttuneHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddProblemDetails();
+        // The specific handler first: an unreadable sealed value has its own answer; every other fault the general one.
         services.AddExceptionHandler<SealedValueFailures>();
+        services.AddErrorHandling();
+        services.AddSingleton<PublicUrls>();
         services.AddOpenApi();
         services.AddAttuneDatabase();
         services.AddAttuneRateLimits();
@@ -89,7 +92,7 @@ internal static class AttuneHost
         await app.PrepareSharedStateAsync();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseErrorHandling();
             app.UseHsts();
         }
 
@@ -100,6 +103,7 @@ internal static class AttuneHost
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseSameOriginApi();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -69,6 +69,43 @@ public abstract class PasskeyApiTests(AttuneApp app)
         Assert.Single((await owner.Api.GetFromJsonAsync<List<PasskeyDto>>("/api/v1/me/passkeys"))!);
     }
 
+    [Fact]
+    public async Task Finishing_a_ceremony_that_was_never_started_here_is_refused_with_a_problem_not_a_server_error()
+    {
+        var user = await app.RegisterAsync();
+        using var authenticator = new SoftwareAuthenticator(Origin);
+        using var browser = await BrowserAsync(user);
+        using var stranger = NewClient();
+        using var elsewhere = NewClient();
+        var assertionOptions = await (await elsewhere.PostAsync("/api/v1/auth/passkey/options", null)).Content.ReadAsStringAsync();
+
+        var refused = new[]
+        {
+            // No options call at all: a bearer app, and an anonymous visitor.
+            await user.Api.PostAsJsonAsync("/api/v1/me/passkeys", new { credential = "{}" }),
+            await stranger.PostAsJsonAsync("/api/v1/auth/passkey", new { credential = authenticator.Get(assertionOptions) }),
+            // A sign-in ceremony finished as an addition, and an addition finished as a sign-in.
+            await ThenAsync(browser, "/api/v1/auth/passkey/options", "/api/v1/me/passkeys", new { credential = "{}" }),
+            await ThenAsync(browser, "/api/v1/me/passkeys/options", "/api/v1/auth/passkey", new { credential = "{}" }),
+        };
+
+        foreach (var response in refused)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("credential", body, StringComparison.Ordinal);
+        }
+
+        Assert.Empty((await user.Api.GetFromJsonAsync<List<PasskeyDto>>("/api/v1/me/passkeys"))!);
+    }
+
+    private static async Task<HttpResponseMessage> ThenAsync(HttpClient client, string optionsPath, string path, object body)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(optionsPath, null)).StatusCode);
+        return await client.PostAsJsonAsync(path, body);
+    }
+
     /// <summary>A signed-in browser: cookies (Identity keeps the challenge in one) and the Origin header a browser sends.</summary>
     private async Task<HttpClient> BrowserAsync(TestUser user)
     {

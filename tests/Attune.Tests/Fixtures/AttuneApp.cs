@@ -46,6 +46,8 @@ public class AttuneApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimits:AuthPermitLimit"] = "100000",
             ["PasswordHashing:MaxPerSecond"] = "100000",
             ["PasswordHashing:MaxConcurrent"] = "4",
+            // The hosts the test clients use (the test server's, and Kestrel's loopback for browsers), as a deployment lists its own.
+            ["AllowedHosts"] = "attune.test;localhost;127.0.0.1",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -51,7 +51,7 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
         }
 
         await signIn.SignInAsync(user, isPersistent: true);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
     }
 }
 

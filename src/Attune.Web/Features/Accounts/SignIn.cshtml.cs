@@ -17,6 +17,9 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Where to go after signing in, judged here for the form and the passkey script alike.</summary>
+    public string ReturnTo => LocalUrls.OrHome(ReturnUrl);
+
     [HashesPassword]
     public async Task<IActionResult> OnPostAsync()
     {
@@ -28,7 +31,7 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(ReturnTo);
         }
 
         if (result.RequiresTwoFactor)

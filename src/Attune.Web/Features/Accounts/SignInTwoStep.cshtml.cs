@@ -46,7 +46,7 @@ internal sealed class SignInTwoStepModel(SignInManager<AttuneUser> signIn) : Pag
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
         }
 
         ModelState.AddModelError(nameof(Code), result.IsLockedOut

@@ -1,8 +1,6 @@
-using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Couples;
 
@@ -26,12 +24,6 @@ internal static class CoupleEndpoints
         return group;
     }
 
-    /// <summary>Where join links point: the configured public address, or the address of this request.</summary>
-    public static Uri PublicBaseUrl(HttpRequest request, AttuneOptions options) =>
-        new(string.IsNullOrEmpty(options.PublicUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}/"
-            : options.PublicUrl.TrimEnd('/') + "/");
-
     private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult, ValidationProblem>> GetCouple(
         CoupleService couples, CancellationToken ct) =>
         (await couples.GetAsync(ct) is { } couple ? couple : (Outcome<CoupleResponse>)CoupleService.NoCouple).ToResult(TypedResults.Ok);
@@ -41,15 +33,17 @@ internal static class CoupleEndpoints
         (await couples.SetTimeZoneAsync(request.TimeZone, ct)).ToResult(TypedResults.Ok);
 
     private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult, ValidationProblem>> CreateInvitation(
-        HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
-        (await couples.CreateInvitationAsync(PublicBaseUrl(request, options.Value), ct))
-        .ToResult(invitation => TypedResults.Created("/api/v1/couple/invitations/open", invitation));
+        HttpRequest request, CoupleService couples, PublicUrls urls, CancellationToken ct) =>
+        urls.BaseFor(request) is not { } baseUrl
+            ? PublicUrls.Unknown()
+            : (await couples.CreateInvitationAsync(baseUrl, ct))
+            .ToResult(invitation => TypedResults.Created("/api/v1/couple/invitations/open", invitation));
 
-    private static async Task<Results<Ok<InvitationResponse>, NotFound>> GetOpenInvitation(
-        HttpRequest request, CoupleService couples, IOptions<AttuneOptions> options, CancellationToken ct) =>
-        await couples.GetOpenInvitationAsync(PublicBaseUrl(request, options.Value), ct) is { } invitation
-            ? TypedResults.Ok(invitation)
-            : TypedResults.NotFound();
+    private static async Task<Results<Ok<InvitationResponse>, NotFound, ProblemHttpResult>> GetOpenInvitation(
+        HttpRequest request, CoupleService couples, PublicUrls urls, CancellationToken ct) =>
+        urls.BaseFor(request) is not { } baseUrl ? PublicUrls.Unknown()
+        : await couples.GetOpenInvitationAsync(baseUrl, ct) is { } invitation ? TypedResults.Ok(invitation)
+        : TypedResults.NotFound();
 
     private static async Task<Results<Ok<JoinResponse>, ProblemHttpResult, ValidationProblem>> Join(
         JoinRequest request, CoupleService couples, CancellationToken ct) =>

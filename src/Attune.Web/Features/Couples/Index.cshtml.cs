@@ -1,12 +1,10 @@
-using Attune.Data;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Couples;
 
-internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService leaving, IOptions<AttuneOptions> options) : PageModel
+internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService leaving, PublicUrls urls) : PageModel
 {
     public CoupleResponse? Couple { get; private set; }
 
@@ -20,9 +18,18 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>Set when Attune has no address it trusts for links (see <see cref="PublicUrls"/>).</summary>
+    public string? LinkProblem { get; private set; }
+
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        await couples.CreateInvitationAsync(BaseUrl, ct);
+        if (BaseUrl is not { } baseUrl)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await couples.CreateInvitationAsync(baseUrl, ct);
         return RedirectToPage();
     }
 
@@ -50,7 +57,7 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
 
     public IActionResult OnPostJoin() => RedirectToPage("/Couples/Join", new { code = Code });
 
-    private Uri BaseUrl => CoupleEndpoints.PublicBaseUrl(Request, options.Value);
+    private Uri? BaseUrl => urls.BaseFor(Request);
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -60,7 +67,13 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
             return;
         }
 
-        Invitation = await couples.GetOpenInvitationAsync(BaseUrl, ct);
+        if (BaseUrl is not { } baseUrl)
+        {
+            LinkProblem = PublicUrls.UnknownMessage;
+            return;
+        }
+
+        Invitation = await couples.GetOpenInvitationAsync(baseUrl, ct);
         if (Invitation is not null)
         {
             QrCodeDataUri = QrCodes.DataUri(Invitation.Url);

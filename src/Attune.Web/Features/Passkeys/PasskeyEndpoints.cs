@@ -56,6 +56,11 @@ internal static class PasskeyEndpoints
             return Problems.Field("credential", "The passkey did not arrive. Please try again.");
         }
 
+        if (!await PasskeyCeremony.IsUnderwayAsync(signIn.Context, PasskeyCeremony.Assertion))
+        {
+            return Problems.Field("credential", "This passkey sign-in was not started here, or took too long. Please try again.");
+        }
+
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasskeySignInAsync(request.Credential);
         return result.Succeeded ? TypedResults.Empty : TypedResults.Problem(result.ToString(), statusCode: StatusCodes.Status401Unauthorized);

@@ -47,6 +47,11 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
             return Failure.Field("credential", "The passkey did not arrive. Please try again.");
         }
 
+        if (!await PasskeyCeremony.IsUnderwayAsync(signIn.Context, PasskeyCeremony.Attestation))
+        {
+            return Failure.Field("credential", "Adding this passkey was not started here, or took too long. Please start again.");
+        }
+
         var result = await signIn.PerformPasskeyAttestationAsync(request.Credential);
         if (!result.Succeeded || result.UserEntity.Id != me.ToString())
         {

@@ -17,11 +17,17 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
     /// <summary>The couple's question for its local today, assigned on first request. Safe when both partners ask at once.</summary>
     public async Task<(DailyQuestion Day, CoupleState Couple)> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct)
     {
-        // One statement for what every view of the day needs: the couple's zone and level, and my depth setting.
-        var couple = await db.Set<Couples.Couple>().AsNoTracking().Where(c => c.Id == coupleId)
-            .Select(c => new CoupleState(c.TimeZone, c.QuestionLevel, db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).First()))
+        // One statement for what every view of the day needs: the couple's zone and level, my depth setting,
+        // and the latest day the couple was given (its day never goes backwards).
+        var state = await db.Set<Couples.Couple>().AsNoTracking().Where(c => c.Id == coupleId)
+            .Select(c => new
+            {
+                Couple = new CoupleState(c.TimeZone, c.QuestionLevel, db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).First()),
+                Latest = db.Set<DailyQuestion>().Where(d => d.CoupleId == coupleId).Max(d => (DateOnly?)d.Date),
+            })
             .SingleAsync(ct);
-        var date = CoupleDay.Today(time, couple.TimeZone);
+        var couple = state.Couple;
+        var date = CoupleDay.Today(time, couple.TimeZone, state.Latest);
         var existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
         if (existing is not null)
         {
