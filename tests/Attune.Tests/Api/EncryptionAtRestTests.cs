@@ -11,8 +11,10 @@ namespace Attune.Tests.Api;
 /// Sealed text written through the app's own database connection leaves no readable trace in the
 /// SQLite file, its write-ahead log or the key vault.
 /// </summary>
-public sealed class EncryptionAtRestTests(AttuneApp app) : IClassFixture<AttuneApp>
+public sealed class EncryptionAtRestTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     [Fact]
     public async Task A_canary_stored_through_the_cipher_is_absent_from_the_sqlite_file_wal_and_key_folder()
     {

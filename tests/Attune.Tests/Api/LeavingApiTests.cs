@@ -61,11 +61,13 @@ public abstract class LeavingApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteLeavingApiTests(AttuneApp app) : LeavingApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteLeavingApiTests(AttuneApp app, ITestOutputHelper output) : LeavingApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
 /// <summary>Crypto-shredding, proven with a real backup of the SQLite file taken before the deletion.</summary>
-public sealed class CryptoShreddingTests(AttuneApp app) : IClassFixture<AttuneApp>
+public sealed class CryptoShreddingTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     [Fact]
     public async Task After_deletion_an_older_backup_of_the_database_cannot_be_read_without_the_destroyed_key()
     {
@@ -103,4 +105,4 @@ public sealed class CryptoShreddingTests(AttuneApp app) : IClassFixture<AttuneAp
     }
 }
 
-public sealed class PostgresLeavingApiTests(PostgresAttuneApp app) : LeavingApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresLeavingApiTests(PostgresAttuneApp app, ITestOutputHelper output) : LeavingApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

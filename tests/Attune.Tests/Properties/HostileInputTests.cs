@@ -11,8 +11,10 @@ namespace Attune.Tests.Properties;
 /// 2xx or a 4xx carrying a readable ProblemDetails, never 5xx; and it never changes another couple's
 /// data. Thousands of generated bodies per run, on SQLite.
 /// </summary>
-public sealed class HostileInputTests(AttuneApp app) : IClassFixture<AttuneApp>
+public sealed class HostileInputTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     private const int PerRoute = 120;
 
     private static readonly (string Method, string Path, string[] Fields)[] Routes =
