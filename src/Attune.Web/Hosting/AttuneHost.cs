@@ -35,6 +35,8 @@ internal static class AttuneHost
             builder.Logging.AddJsonConsole();
         }
 
+        builder.AddQuietLogging();
+
         services.AddOptions<AttuneOptions>().BindConfiguration(AttuneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -52,6 +54,7 @@ internal static class AttuneHost
         services.AddDataProtection().SetApplicationName("Attune");
         services.AddOptions<KeyManagementOptions>().Configure<KeyDirectory, ILoggerFactory>((o, keys, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(keys.Path, "data-protection")), logs));
+        services.AddDataProtectionKeyEncryption();
 
         services.AddIdentityApiEndpoints<AttuneUser>(o =>
             {
@@ -127,6 +130,7 @@ internal static class AttuneHost
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UsePlainHttpRules();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
