@@ -2,8 +2,9 @@ using Attune.Features.Backups;
 using Attune.Features.Demo;
 using Attune.Hosting;
 
+PrivateFiles.Apply();
 var (command, rest) = BackupCommand.Split(args);
-var builder = WebApplication.CreateBuilder(rest);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(rest));
 if (command is not null)
 {
     // Operator commands run with the app's configuration and exit without starting the server.

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Attune.Data;
@@ -39,6 +40,7 @@ internal static class DatabaseSetup
                     // every connection (EncryptionAtRestTests asserts it), so no per-connection PRAGMA is needed; a
                     // busy database is retried by Microsoft.Data.Sqlite up to the command timeout.
                     options.UseSqlite(SqliteConnectionString(configuration), o => o.MigrationsAssembly("Attune.Migrations.Sqlite"));
+                    options.AddInterceptors(SqliteSecureDelete.Instance);
                     break;
             }
 
@@ -62,6 +64,9 @@ internal static class DatabaseSetup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
+        // A new database has no history table, and on PostgreSQL EF Core finds that out by a failing query that it logs
+        // as an error (twice). Creating the empty table first makes every later check a plain read.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         // Only migrate when something is pending: MigrateAsync also diffs the model against the snapshot,
         // which costs start-up time on every boot (a fresh database, as in every test run, still gets it).
         if ((await db.Database.GetPendingMigrationsAsync()).Any())
@@ -111,7 +116,7 @@ internal static class DatabaseSetup
 
         var attune = configuration.GetSection(AttuneOptions.Section).Get<AttuneOptions>() ?? new AttuneOptions();
         var directory = attune.ResolveDataDirectory();
-        Directory.CreateDirectory(directory);
+        Hosting.PrivateFiles.CreateDirectory(directory);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "attune.db") }.ToString();
     }
 }

@@ -38,6 +38,8 @@ internal static class AttuneHost
             builder.Logging.AddJsonConsole();
         }
 
+        builder.AddQuietLogging();
+
         services.AddOptions<AttuneOptions>().BindConfiguration(AttuneOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -59,6 +61,7 @@ internal static class AttuneHost
         services.AddDataProtection().SetApplicationName("Attune");
         services.AddOptions<KeyManagementOptions>().Configure<KeyDirectory, ILoggerFactory>((o, keys, logs) =>
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(keys.Path, "data-protection")), logs));
+        services.AddDataProtectionKeyEncryption();
 
         services.AddAuthCookies();
         services.AddAuthorizationBuilder()
@@ -103,6 +106,7 @@ internal static class AttuneHost
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UsePlainHttpRules();
         app.UseSameOriginApi();
         app.UseStaticFiles();
         app.UseRouting();

@@ -7,7 +7,8 @@ namespace Attune.Hosting;
 
 /// <summary>
 /// Cookie settings shared by sign-in and antiforgery. Outside Development every cookie is
-/// __Host- prefixed and Secure (browsers treat http://localhost as secure, so a local run works).
+/// __Host- prefixed and Secure (browsers treat http://localhost as secure, so a local run works;
+/// plain HTTP from elsewhere is refused by <see cref="PlainHttp"/>).
 /// In Development the prefix is dropped, because browsers reject a __Host- cookie without Secure.
 /// </summary>
 internal static class AuthCookies
@@ -29,6 +30,8 @@ internal static class AuthCookies
         services.AddOptions<AntiforgeryOptions>().Configure<IHostEnvironment>((o, env) =>
         {
             Apply(o.Cookie, env, "af");
+            // Antiforgery throws on plain HTTP (http://localhost too) when its policy is Always; PlainHttp's cookie policy makes it Secure.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
         return services;

@@ -158,6 +158,6 @@ public abstract class AccountApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteAccountApiTests(AttuneApp app) : AccountApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteAccountApiTests(AttuneApp app, ITestOutputHelper output) : AccountApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresAccountApiTests(PostgresAttuneApp app) : AccountApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresAccountApiTests(PostgresAttuneApp app, ITestOutputHelper output) : AccountApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

@@ -78,6 +78,6 @@ public abstract class AuditApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteAuditApiTests(AttuneApp app) : AuditApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteAuditApiTests(AttuneApp app, ITestOutputHelper output) : AuditApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresAuditApiTests(PostgresAttuneApp app) : AuditApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresAuditApiTests(PostgresAttuneApp app, ITestOutputHelper output) : AuditApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

@@ -149,6 +149,6 @@ public abstract partial class CoupleApiTests(AttuneApp app)
     private static partial Regex CodePattern();
 }
 
-public sealed class SqliteCoupleApiTests(AttuneApp app) : CoupleApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteCoupleApiTests(AttuneApp app, ITestOutputHelper output) : CoupleApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresCoupleApiTests(PostgresAttuneApp app) : CoupleApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresCoupleApiTests(PostgresAttuneApp app, ITestOutputHelper output) : CoupleApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

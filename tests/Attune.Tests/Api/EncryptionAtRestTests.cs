@@ -118,7 +118,7 @@ public abstract class EncryptionAtRestTests(AttuneApp app)
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }
 
-public sealed class SqliteEncryptionAtRestTests(AttuneApp app) : EncryptionAtRestTests(app), IClassFixture<AttuneApp>
+public sealed class SqliteEncryptionAtRestTests(AttuneApp app, ITestOutputHelper output) : EncryptionAtRestTests(app.LogsTo(output)), IClassFixture<AttuneApp>
 {
     private readonly AttuneApp _app = app;
 
@@ -154,7 +154,7 @@ public sealed class SqliteEncryptionAtRestTests(AttuneApp app) : EncryptionAtRes
     }
 }
 
-public sealed class PostgresEncryptionAtRestTests(PostgresAttuneApp app) : EncryptionAtRestTests(app), IClassFixture<PostgresAttuneApp>
+public sealed class PostgresEncryptionAtRestTests(PostgresAttuneApp app, ITestOutputHelper output) : EncryptionAtRestTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>
 {
     protected override IEnumerable<string> FilesAtRest() => KeyFolder();
 }

@@ -50,6 +50,6 @@ public abstract class ExportApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteExportApiTests(AttuneApp app) : ExportApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteExportApiTests(AttuneApp app, ITestOutputHelper output) : ExportApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresExportApiTests(PostgresAttuneApp app) : ExportApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresExportApiTests(PostgresAttuneApp app, ITestOutputHelper output) : ExportApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

@@ -6,8 +6,10 @@ using Attune.Tests.Fixtures;
 namespace Attune.Tests.Api;
 
 /// <summary>Headers, health, OpenAPI and cookies of the running app.</summary>
-public sealed class HostingTests(AttuneApp app) : IClassFixture<AttuneApp>
+public sealed class HostingTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     [Theory]
     [InlineData("/")]
     [InlineData("/signin")]

@@ -118,6 +118,6 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteIsolationMatrixTests(AttuneApp app) : IsolationMatrixTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteIsolationMatrixTests(AttuneApp app, ITestOutputHelper output) : IsolationMatrixTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresIsolationMatrixTests(PostgresAttuneApp app) : IsolationMatrixTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresIsolationMatrixTests(PostgresAttuneApp app, ITestOutputHelper output) : IsolationMatrixTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

@@ -84,6 +84,6 @@ public abstract class IsolationTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteIsolationTests(AttuneApp app) : IsolationTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteIsolationTests(AttuneApp app, ITestOutputHelper output) : IsolationTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresIsolationTests(PostgresAttuneApp app) : IsolationTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresIsolationTests(PostgresAttuneApp app, ITestOutputHelper output) : IsolationTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

@@ -151,6 +151,6 @@ public abstract class LadderAndHistoryApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteLadderAndHistoryApiTests(AttuneApp app) : LadderAndHistoryApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteLadderAndHistoryApiTests(AttuneApp app, ITestOutputHelper output) : LadderAndHistoryApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresLadderAndHistoryApiTests(PostgresAttuneApp app) : LadderAndHistoryApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresLadderAndHistoryApiTests(PostgresAttuneApp app, ITestOutputHelper output) : LadderAndHistoryApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

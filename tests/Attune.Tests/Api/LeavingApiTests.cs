@@ -85,11 +85,13 @@ public abstract class LeavingApiTests(AttuneApp app)
         app.WithDbAsync(db => db.Set<CustomQuestion>().IgnoreQueryFilters().Where(q => q.AuthorId == authorId).Select(q => q.Text).SingleAsync());
 }
 
-public sealed class SqliteLeavingApiTests(AttuneApp app) : LeavingApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteLeavingApiTests(AttuneApp app, ITestOutputHelper output) : LeavingApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
 /// <summary>Crypto-shredding, proven with real backups of the SQLite file taken before the deletions.</summary>
-public sealed class CryptoShreddingTests(AttuneApp app) : IClassFixture<AttuneApp>
+public sealed class CryptoShreddingTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     [Fact]
     public async Task After_deletion_an_older_backup_of_the_database_cannot_be_read_without_the_destroyed_key()
     {
@@ -196,4 +198,4 @@ public sealed class CryptoShreddingTests(AttuneApp app) : IClassFixture<AttuneAp
     }
 }
 
-public sealed class PostgresLeavingApiTests(PostgresAttuneApp app) : LeavingApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresLeavingApiTests(PostgresAttuneApp app, ITestOutputHelper output) : LeavingApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

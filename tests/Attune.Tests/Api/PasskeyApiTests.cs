@@ -129,6 +129,6 @@ public abstract class PasskeyApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqlitePasskeyApiTests(AttuneApp app) : PasskeyApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqlitePasskeyApiTests(AttuneApp app, ITestOutputHelper output) : PasskeyApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresPasskeyApiTests(PostgresAttuneApp app) : PasskeyApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresPasskeyApiTests(PostgresAttuneApp app, ITestOutputHelper output) : PasskeyApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

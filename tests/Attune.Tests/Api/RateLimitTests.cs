@@ -8,8 +8,10 @@ public sealed class StrictRateLimitApp()
     : AttuneApp(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["RateLimits:AuthPermitLimit"] = "3" });
 
 /// <summary>Sign-in, registration and joining are limited per address; reading is not.</summary>
-public sealed class RateLimitTests(StrictRateLimitApp app) : IClassFixture<StrictRateLimitApp>
+public sealed class RateLimitTests(StrictRateLimitApp app, ITestOutputHelper output) : IClassFixture<StrictRateLimitApp>
 {
+    private readonly StrictRateLimitApp app = app.LogsTo(output);
+
     [Fact]
     public async Task The_fourth_sign_in_attempt_in_a_minute_gets_429_with_a_problem_and_retry_after()
     {

@@ -155,6 +155,6 @@ public abstract class SessionApiTests(AttuneApp app)
 
 public sealed record RevokedDto(int Revoked);
 
-public sealed class SqliteSessionApiTests(AttuneApp app) : SessionApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteSessionApiTests(AttuneApp app, ITestOutputHelper output) : SessionApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresSessionApiTests(PostgresAttuneApp app) : SessionApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresSessionApiTests(PostgresAttuneApp app, ITestOutputHelper output) : SessionApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

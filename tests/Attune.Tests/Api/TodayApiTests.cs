@@ -173,6 +173,6 @@ public abstract class TodayApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteTodayApiTests(AttuneApp app) : TodayApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteTodayApiTests(AttuneApp app, ITestOutputHelper output) : TodayApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresTodayApiTests(PostgresAttuneApp app) : TodayApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresTodayApiTests(PostgresAttuneApp app, ITestOutputHelper output) : TodayApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

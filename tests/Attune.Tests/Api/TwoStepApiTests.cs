@@ -190,6 +190,6 @@ public abstract class TwoStepApiTests(AttuneApp app)
     private string Code(Totp totp) => totp.ComputeTotp(app.Time.GetUtcNow().UtcDateTime);
 }
 
-public sealed class SqliteTwoStepApiTests(AttuneApp app) : TwoStepApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteTwoStepApiTests(AttuneApp app, ITestOutputHelper output) : TwoStepApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 
-public sealed class PostgresTwoStepApiTests(PostgresAttuneApp app) : TwoStepApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresTwoStepApiTests(PostgresAttuneApp app, ITestOutputHelper output) : TwoStepApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;

@@ -23,6 +23,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The server under test: its fake clock, services and endpoint list.</summary>
     public AttuneApp App => _app;
 
+    /// <summary>Sends the app's logs to this test's output from now on; returns the fixture, for a test class's constructor.</summary>
+    public BrowserFixture LogsTo(ITestOutputHelper output)
+    {
+        _app.LogsTo(output);
+        return this;
+    }
+
     public async Task InitializeAsync()
     {
         await ((IAsyncLifetime)_app).InitializeAsync();

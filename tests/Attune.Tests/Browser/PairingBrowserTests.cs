@@ -3,8 +3,10 @@ using Microsoft.Playwright;
 namespace Attune.Tests.Browser;
 
 /// <summary>Two people in two separate browsers: register, invite through the link, join, see each other.</summary>
-public sealed class PairingBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class PairingBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture browser = browser.LogsTo(output);
+
     [Fact]
     public async Task Two_people_register_one_invites_the_other_joins_through_the_link_and_both_see_each_other()
     {

@@ -3,8 +3,10 @@ using Microsoft.Playwright;
 namespace Attune.Tests.Browser;
 
 /// <summary>Two partners answer today's question in two browsers and see the reveal together.</summary>
-public sealed class RevealBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RevealBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture browser = browser.LogsTo(output);
+
     [Fact]
     public async Task Two_partners_answer_and_see_both_answers_only_after_both_answered()
     {

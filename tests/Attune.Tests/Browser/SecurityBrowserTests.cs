@@ -5,8 +5,10 @@ using OtpNet;
 namespace Attune.Tests.Browser;
 
 /// <summary>Two-step sign-in set up and used through the pages, as a person would.</summary>
-public sealed partial class SecurityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture browser = browser.LogsTo(output);
+
     [Fact]
     public async Task Turning_on_two_step_sign_in_then_signing_in_with_a_code_from_the_app()
     {

@@ -10,8 +10,10 @@ namespace Attune.Tests.Browser;
 /// Everything a person can type is shown as text on every page, never run as markup. The page list
 /// comes from the app's own endpoints, so a new page is covered without editing this test.
 /// </summary>
-public sealed class XssBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class XssBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture browser = browser.LogsTo(output);
+
     private const string Name = "<b>Ana</b><img src=x onerror=alert(1)>";
     private const string Hostile = "<img src=x onerror=alert(1)><script>alert(2)</script><iframe src=javascript:alert(3)>";
 

@@ -7,19 +7,29 @@ using System.Text;
 
 namespace Attune.Tests.Fixtures;
 
+/// <summary>Which executable to start, from which working directory.</summary>
+public sealed record AppLaunch(string AppHost, string WorkingDirectory)
+{
+    /// <summary>The app as built beside the tests.</summary>
+    public static AppLaunch Build { get; } = new(Path.Combine(AppContext.BaseDirectory, "Attune.Web"), AppContext.BaseDirectory);
+}
+
 /// <summary>
 /// The real app as a separate operating-system process on a free loopback port (Production settings,
-/// the real clock), so a test can kill it with SIGKILL or run its operator commands.
+/// the real clock), so a test can kill it with SIGKILL or run its operator commands. Its output is kept
+/// (<see cref="Output"/>) and copied to the test's output, which the runner shows only when the test fails.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly ITestOutputHelper? _testOutput;
 
-    private AppProcess(Process process, Uri address)
+    private AppProcess(Process process, Uri address, ITestOutputHelper? testOutput)
     {
         _process = process;
         Address = address;
+        _testOutput = testOutput;
     }
 
     public Uri Address { get; }
@@ -34,8 +44,6 @@ public sealed class AppProcess : IAsyncDisposable
             }
         }
     }
-
-    private static string AppHost => Path.Combine(AppContext.BaseDirectory, "Attune.Web");
 
     /// <summary>Settings every process gets: a data folder of its own and limits high enough for a test's burst.</summary>
     public static Dictionary<string, string> Settings(string dataDirectory, string? postgres = null)
@@ -56,11 +64,11 @@ public sealed class AppProcess : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<AppProcess> StartAsync(Dictionary<string, string> settings)
+    public static async Task<AppProcess> StartAsync(Dictionary<string, string> settings, ITestOutputHelper? output = null, AppLaunch? launch = null)
     {
         var port = FreePort();
-        var start = Start(["--urls", $"http://127.0.0.1:{port}"], settings);
-        var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        var start = Start(launch ?? AppLaunch.Build, ["--urls", $"http://127.0.0.1:{port}"], settings);
+        var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), output);
         app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         app._process.BeginOutputReadLine();
@@ -91,7 +99,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Runs an operator command (e.g. "backup db FILE") to completion: exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(Dictionary<string, string> settings, params string[] args)
     {
-        var start = Start(args, settings);
+        var start = Start(AppLaunch.Build, args, settings);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -160,11 +168,13 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ProcessStartInfo Start(string[] args, Dictionary<string, string> settings)
+    private static ProcessStartInfo Start(AppLaunch launch, string[] args, Dictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo(AppHost, args)
+        // Through the shell with umask 022, as a service manager starts it (systemd's default), so what the app
+        // writes is private only if the app itself sees to it, whatever umask the test process has.
+        var start = new ProcessStartInfo("/bin/sh", ["-c", "umask 022 && exec \"$0\" \"$@\"", launch.AppHost, .. args])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = launch.WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -184,6 +194,11 @@ public sealed class AppProcess : IAsyncDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+            }
+
+            if (_testOutput is not null)
+            {
+                TestOutput.TryWrite(_testOutput, line);
             }
         }
     }

@@ -10,7 +10,7 @@ namespace Attune.Tests.Processes;
 /// SQLite, and pg_dump/pg_restore on PostgreSQL. After a restore the app starts on the restored data
 /// and the encrypted answers read back.
 /// </summary>
-public sealed class BackupTests
+public sealed class BackupTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Sqlite_backup_and_restore_bring_back_the_data_after_losing_the_server()
@@ -19,7 +19,7 @@ public sealed class BackupTests
         var backups = Path.Combine(database.DataDirectory, "..", Guid.NewGuid().ToString("N"));
         var (token, before) = await WriteSomethingAsync(database.Settings);
 
-        await using (var server = await AppProcess.StartAsync(database.Settings))
+        await using (var server = await AppProcess.StartAsync(database.Settings, output))
         {
             // Taken while the app runs: VACUUM INTO is consistent under concurrent use.
             Assert.Equal(0, (await AppProcess.RunCommandAsync(database.Settings, "backup", "db", Path.Combine(backups, "attune.db"))).ExitCode);
@@ -37,7 +37,7 @@ public sealed class BackupTests
         Assert.True(restoreKeys.ExitCode == 0, restoreKeys.Output);
         Assert.True(restoreDb.ExitCode == 0, restoreDb.Output);
 
-        await using var restored = await AppProcess.StartAsync(database.Settings);
+        await using var restored = await AppProcess.StartAsync(database.Settings, output);
         Assert.Equal(before, await ReadAsync(restored, token));
         Directory.Delete(backups, recursive: true);
     }
@@ -77,7 +77,7 @@ public sealed class BackupTests
             await RunAsync("pg_restore", "--no-owner", "-d", Uri(restoredConnection), dump);
             var settings = database.Settings;
             settings["ConnectionStrings__Attune"] = restoredConnection;
-            await using var restored = await AppProcess.StartAsync(settings);
+            await using var restored = await AppProcess.StartAsync(settings, output);
             Assert.Equal(before, await ReadAsync(restored, token));
         }
         finally
@@ -88,9 +88,9 @@ public sealed class BackupTests
     }
 
     /// <summary>A couple, a custom question and both answers (encrypted at rest); returns a token and what the API shows.</summary>
-    private static async Task<(string Token, string Shown)> WriteSomethingAsync(Dictionary<string, string> settings)
+    private async Task<(string Token, string Shown)> WriteSomethingAsync(Dictionary<string, string> settings)
     {
-        await using var server = await AppProcess.StartAsync(settings);
+        await using var server = await AppProcess.StartAsync(settings, output);
         var (inviter, partner) = await server.PairAsync();
         using var a = server.Client(inviter);
         using var b = server.Client(partner);

@@ -11,7 +11,7 @@ namespace Attune.Tests.Processes;
 /// Kill the server with SIGKILL in the middle of a stream of writes: after a restart every write
 /// that was acknowledged is there, and the database is consistent.
 /// </summary>
-public abstract class DurabilityTests(DatabaseKind kind)
+public abstract class DurabilityTests(DatabaseKind kind, ITestOutputHelper output)
 {
     private const int AcknowledgedBeforeKill = 40;
     private const int MaxPolls = 3000;
@@ -22,7 +22,7 @@ public abstract class DurabilityTests(DatabaseKind kind)
     public async Task Every_acknowledged_write_survives_a_sigkill_mid_stream()
     {
         await using var database = await ProcessDatabase.CreateAsync(kind);
-        var server = await AppProcess.StartAsync(database.Settings);
+        var server = await AppProcess.StartAsync(database.Settings, output);
         var (token, _) = await server.PairAsync();
         var acknowledged = new ConcurrentBag<Guid>();
         var failures = 0;
@@ -82,7 +82,7 @@ public abstract class DurabilityTests(DatabaseKind kind)
         await server.DisposeAsync();
         Assert.True(failures > 0, "the kill did not interrupt the writers");
 
-        await using var restarted = await AppProcess.StartAsync(database.Settings);
+        await using var restarted = await AppProcess.StartAsync(database.Settings, output);
         using var reader = restarted.Client(token);
         var stored = (await reader.GetFromJsonAsync<List<CustomQuestionDto>>("/api/v1/questions/custom"))!.Select(q => q.Id).ToHashSet();
 
@@ -112,6 +112,6 @@ public abstract class DurabilityTests(DatabaseKind kind)
     }
 }
 
-public sealed class SqliteDurabilityTests() : DurabilityTests(DatabaseKind.Sqlite);
+public sealed class SqliteDurabilityTests(ITestOutputHelper output) : DurabilityTests(DatabaseKind.Sqlite, output);
 
-public sealed class PostgresDurabilityTests() : DurabilityTests(DatabaseKind.Postgres);
+public sealed class PostgresDurabilityTests(ITestOutputHelper output) : DurabilityTests(DatabaseKind.Postgres, output);

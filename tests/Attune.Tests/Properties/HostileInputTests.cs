@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Attune.Tests.Fixtures;
-using Xunit.Abstractions;
 
 namespace Attune.Tests.Properties;
 
@@ -15,6 +14,8 @@ namespace Attune.Tests.Properties;
 /// </summary>
 public sealed class HostileInputTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     private const int PerRoute = 100;
 
     /// <summary>

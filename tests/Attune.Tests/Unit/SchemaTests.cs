@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Attune.Tests.Unit;
 
 /// <summary>The schema stays distributable by couple (Citus): couple-owned tables lead their key with couple_id.</summary>
-public sealed class SchemaTests(AttuneApp app) : IClassFixture<AttuneApp>
+public sealed class SchemaTests(AttuneApp app, ITestOutputHelper output) : IClassFixture<AttuneApp>
 {
+    private readonly AttuneApp app = app.LogsTo(output);
+
     [Fact]
     public void Every_couple_owned_table_leads_its_primary_key_with_couple_id()
     {

@@ -34,6 +34,17 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
             return (existing, couple);
         }
 
+        // Both partners may open a new day at the same moment. The couple's row is locked first (a row lock on
+        // PostgreSQL, the write lock on SQLite), so the second waits and then finds the first one's day: no
+        // duplicate insert, no error in the log. This runs once per couple and day.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<Couples.Couple>().Where(c => c.Id == coupleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.QuestionLevel, c => c.QuestionLevel), ct);
+        existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
+        if (existing is not null)
+        {
+            return (existing, couple);
+        }
+
         var candidates = library.All.Select(q => new Candidate(q.Id, q.Category, q.Depth)).ToList();
         var custom = await db.Set<CustomQuestion>().AsNoTracking()
             .Where(q => q.RemovedAt == null)
@@ -53,18 +64,9 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
             AssignedAt = time.GetUtcNow(),
         };
         db.Add(day);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return (day, couple);
-        }
-        catch (DbUpdateException)
-        {
-            // The partner asked at the same moment and their insert won; the choice is deterministic,
-            // so theirs is the same question. Use the stored row.
-            db.Entry(day).State = EntityState.Detached;
-            return (await db.Set<DailyQuestion>().AsNoTracking().SingleAsync(d => d.Date == date, ct), couple);
-        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (day, couple);
     }
 
     /// <summary>The text of the questions of these days, in one query for custom ones.</summary>

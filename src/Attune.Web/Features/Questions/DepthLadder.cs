@@ -66,6 +66,7 @@ internal sealed class DepthLadder(AttuneDbContext db, Caller caller, CoupleChang
     private Task<int> RevealsAtAsync(int depth, CancellationToken ct) =>
         db.Set<DailyQuestion>()
             .Where(d => d.Depth == depth && db.Set<Answer>().Count(a => a.Date == d.Date) == 2)
+            .OrderBy(d => d.Date) // any order counts the same; without one EF Core logs a warning on every start
             .Take(options.Value.RevealsBeforeDeeper)
             .CountAsync(ct);
 }
