@@ -85,6 +85,11 @@ internal static class AttuneHost
 
         services.AddScoped<ProfileService>();
         services.AddScoped<SessionService>();
+        services.AddScoped<SessionProofs>();
+        services.AddScoped<RefreshTokens>();
+        services.AddScoped<PasswordCheck>();
+        services.AddScoped<RecentSignIn>();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionCache>();
         services.AddSingleton<AuditLog>();

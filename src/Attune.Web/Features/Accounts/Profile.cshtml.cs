@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Attune.Features.Accounts;
 
 [HashesPassword]
-internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, Leaving.LeavingService leaving, Export.ExportService export, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time) : PageModel
+internal sealed class ProfileModel(ProfileService profiles, PasswordCheck passwords, SignInManager<AttuneUser> signIn, Leaving.LeavingService leaving, Export.ExportService export, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time) : PageModel
 {
     [BindProperty]
     public UpdateMeRequest Input { get; set; } = new(null, null);
@@ -37,13 +37,14 @@ internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUs
     public async Task<IActionResult> OnPostExportAsync(CancellationToken ct)
     {
         var me = User.RequireUserId();
-        if (await PasswordCheck.ConfirmAsync(users, me, ExportPassword) && await export.BuildAsync(me, ct) is { } document)
+        var confirmed = await passwords.ConfirmAsync(me, ExportPassword);
+        if (confirmed == Confirmation.Confirmed && await export.BuildAsync(me, ct) is { } document)
         {
             var (content, fileName) = Export.ExportEndpoints.ToFile(document, json.Value.SerializerOptions, time);
             return File(content, "application/json", fileName);
         }
 
-        ModelState.AddModelError(nameof(ExportPassword), "That password is not right. Your export needs your current password.");
+        ModelState.AddModelError(nameof(ExportPassword), confirmed.Message("Your export needs your current password."));
         return await OnGetAsync(saved: false, ct);
     }
 
@@ -52,13 +53,14 @@ internal sealed class ProfileModel(ProfileService profiles, UserManager<AttuneUs
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        if (await leaving.DeleteAccountAsync(DeletePassword, ct))
+        var confirmed = await leaving.DeleteAccountAsync(DeletePassword, ct);
+        if (confirmed == Confirmation.Confirmed)
         {
             await signIn.SignOutAsync();
             return LocalRedirect("/");
         }
 
-        ModelState.AddModelError(nameof(DeletePassword), "That password is not right. Deleting your account needs your current password.");
+        ModelState.AddModelError(nameof(DeletePassword), confirmed.Message("Deleting your account needs your current password."));
         return await OnGetAsync(saved: false, ct);
     }
 

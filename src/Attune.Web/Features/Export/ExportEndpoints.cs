@@ -3,7 +3,6 @@ using System.Text.Json;
 using Attune.Features.Accounts;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Export;
@@ -22,14 +21,14 @@ internal static class ExportEndpoints
     public static (byte[] Content, string FileName) ToFile(ExportDocument document, JsonSerializerOptions options, TimeProvider time) =>
         (JsonSerializer.SerializeToUtf8Bytes(document, options), $"attune-export-{time.GetUtcNow():yyyy-MM-dd}.json");
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound>> Export(
-        ExportRequest request, ClaimsPrincipal principal, UserManager<AttuneUser> users, ExportService export,
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, NotFound>> Export(
+        ExportRequest request, ClaimsPrincipal principal, PasswordCheck passwords, ExportService export,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider time, CancellationToken ct)
     {
         var me = principal.RequireUserId();
-        if (!await PasswordCheck.ConfirmAsync(users, me, request.Password))
+        if (await passwords.ConfirmAsync(me, request.Password) is var confirmed and not Confirmation.Confirmed)
         {
-            return Problems.Field("password", "That password is not right. Your export needs your current password.");
+            return confirmed.Problem("Your export needs your current password.");
         }
 
         if (await export.BuildAsync(me, ct) is not { } document)

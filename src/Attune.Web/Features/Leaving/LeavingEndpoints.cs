@@ -1,3 +1,4 @@
+using Attune.Features.Accounts;
 using Attune.Features.Export;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,8 +18,8 @@ internal static class LeavingEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> Leave(LeavingService leaving, CancellationToken ct) =>
         await leaving.LeaveCoupleAsync(ct) ? TypedResults.NoContent() : Problems.NotInCouple();
 
-    private static async Task<Results<NoContent, ValidationProblem>> Delete(ExportRequest request, LeavingService leaving, CancellationToken ct) =>
-        await leaving.DeleteAccountAsync(request.Password, ct)
-            ? TypedResults.NoContent()
-            : Problems.Field("password", "That password is not right. Deleting your account needs your current password.");
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(ExportRequest request, LeavingService leaving, CancellationToken ct) =>
+        await leaving.DeleteAccountAsync(request.Password, ct) is var confirmed and not Confirmation.Confirmed
+            ? confirmed.Problem("Deleting your account needs your current password.")
+            : TypedResults.NoContent();
 }

@@ -15,7 +15,7 @@ namespace Attune.Features.Leaving;
 /// data key, so their words cannot be read from an older database backup either.
 /// </summary>
 internal sealed class LeavingService(
-    AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
+    AttuneDbContext db, CurrentCouple current, UserManager<AttuneUser> users, PasswordCheck passwords, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
 {
     /// <summary>False when the caller is not in a couple.</summary>
     public async Task<bool> LeaveCoupleAsync(CancellationToken ct)
@@ -45,13 +45,13 @@ internal sealed class LeavingService(
         return true;
     }
 
-    /// <summary>Deletes the account and everything it wrote, and destroys its data key. False when the password is wrong.</summary>
-    public async Task<bool> DeleteAccountAsync(string? password, CancellationToken ct)
+    /// <summary>Deletes the account and everything it wrote, and destroys its data key, once the password confirms it (Confirmed).</summary>
+    public async Task<Confirmation> DeleteAccountAsync(string? password, CancellationToken ct)
     {
         var me = current.UserId!.Value;
-        if (!await PasswordCheck.ConfirmAsync(users, me, password))
+        if (await passwords.ConfirmAsync(me, password) is var confirmed and not Confirmation.Confirmed)
         {
-            return false;
+            return confirmed;
         }
 
         await LeaveCoupleAsync(ct);
@@ -70,6 +70,6 @@ internal sealed class LeavingService(
         sessionCache.Forget(me);
         current.Clear();
         await audit.RecordAsync(AuditKind.AccountDeleted, me);
-        return true;
+        return Confirmation.Confirmed;
     }
 }

@@ -1,9 +1,11 @@
 using Attune.Data;
 using Attune.Features.Accounts;
+using Attune.Features.Security;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Attune.Features.Passkeys;
 
@@ -12,7 +14,8 @@ internal sealed record PasskeySignInRequest(string? Credential);
 /// <summary>
 /// Passkeys: managing my own (/api/v1/me/passkeys) and signing in with one (/api/v1/auth/passkey).
 /// Each ceremony is two calls: options, then the credential; Identity keeps the challenge in between
-/// in a short-lived cookie, so both calls must come from the same client.
+/// in a short-lived cookie, so both calls must come from the same client. Adding and removing one
+/// needs the password (field "password") or a recent sign-in on this device (RecentSignIn).
 /// </summary>
 internal static class PasskeyEndpoints
 {
@@ -20,9 +23,9 @@ internal static class PasskeyEndpoints
     {
         var mine = app.MapGroup("/api/v1/me/passkeys").WithTags("Passkeys").RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
         mine.MapGet("/", List);
-        mine.MapPost("/options", CreationOptions);
-        mine.MapPost("/", Add);
-        mine.MapDelete("/{id}", Remove);
+        mine.MapPost("/options", CreationOptions).WithMetadata(new HashesPasswordAttribute());
+        mine.MapPost("/", Add).WithMetadata(new HashesPasswordAttribute());
+        mine.MapDelete("/{id}", Remove).WithMetadata(new HashesPasswordAttribute());
 
         var signIn = app.MapGroup("/api/v1/auth/passkey").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
         signIn.MapPost("/options", RequestOptions);
@@ -33,16 +36,31 @@ internal static class PasskeyEndpoints
     private static async Task<Ok<List<PasskeyView>>> List(PasskeyService passkeys, CurrentCouple current) =>
         TypedResults.Ok(await passkeys.ListAsync(current.UserId!.Value));
 
-    private static async Task<ContentHttpResult> CreationOptions(PasskeyService passkeys, CurrentCouple current) =>
-        TypedResults.Text(await passkeys.CreationOptionsAsync(current.UserId!.Value), "application/json");
+    /// <summary>The body (with "password") is optional: a recent sign-in on this device is enough.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CreationOptions(
+        PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, CurrentCouple current) =>
+        await recent.CheckAsync(current.UserId!.Value, request?.Password) is var confirmed and not Confirmation.Confirmed
+            ? confirmed.Problem()
+            : TypedResults.Text(await passkeys.CreationOptionsAsync(current.UserId!.Value), "application/json");
 
-    private static async Task<Results<Created, ValidationProblem>> Add(AddPasskeyRequest request, PasskeyService passkeys, CurrentCouple current) =>
-        await passkeys.AddAsync(current.UserId!.Value, request) is { } error
+    private static async Task<Results<Created, ValidationProblem, ProblemHttpResult>> Add(
+        AddPasskeyRequest request, PasskeyService passkeys, RecentSignIn recent, CurrentCouple current)
+    {
+        if (await recent.CheckAsync(current.UserId!.Value, request.Password) is var confirmed and not Confirmation.Confirmed)
+        {
+            return confirmed.Problem();
+        }
+
+        return await passkeys.AddAsync(current.UserId!.Value, request) is { } error
             ? Problems.Field("credential", error)
             : TypedResults.Created("/api/v1/me/passkeys");
+    }
 
-    private static async Task<Results<NoContent, NotFound>> Remove(string id, PasskeyService passkeys, CurrentCouple current) =>
-        await passkeys.RemoveAsync(current.UserId!.Value, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Remove(
+        string id, [FromBody] PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, CurrentCouple current) =>
+        await recent.CheckAsync(current.UserId!.Value, request?.Password) is var confirmed and not Confirmation.Confirmed
+            ? confirmed.Problem()
+            : await passkeys.RemoveAsync(current.UserId!.Value, id) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>Options for navigator.credentials.get(): any passkey of this site (discoverable credentials).</summary>
     private static async Task<ContentHttpResult> RequestOptions(SignInManager<AttuneUser> signIn) =>

@@ -12,7 +12,7 @@ namespace Attune.Features.Security;
 [HashesPassword]
 internal sealed class IndexModel(
     SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, CurrentCouple current,
-    SignInManager<AttuneUser> signIn) : PageModel
+    SignInManager<AttuneUser> signIn, RecentSignIn recent) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -24,6 +24,9 @@ internal sealed class IndexModel(
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>Why a passkey was not removed (the password was needed, or wrong).</summary>
+    public string? PasskeyProblem { get; private set; }
 
     [BindProperty]
     public ChangePasswordRequest Password { get; set; } = new(null, null);
@@ -37,8 +40,15 @@ internal sealed class IndexModel(
         Passkeys = await passkeys.ListAsync(me);
     }
 
-    public async Task<IActionResult> OnPostRemovePasskeyAsync(string id)
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string id, string? confirmPassword, CancellationToken ct)
     {
+        if (await recent.CheckAsync(current.UserId!.Value, confirmPassword) is var confirmed and not Confirmation.Confirmed)
+        {
+            PasskeyProblem = confirmed.Message();
+            await OnGetAsync(ct);
+            return Page();
+        }
+
         Notice = await passkeys.RemoveAsync(current.UserId!.Value, id) ? "The passkey is removed." : "That passkey was already removed.";
         return RedirectToPage();
     }

@@ -8,7 +8,7 @@ namespace Attune.Features.Security;
 internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
 /// <summary>Changing the password signs out every other device at once: whoever knew the old one is out.</summary>
-internal sealed class PasswordService(UserManager<AttuneUser> users, SessionService sessions, AuditLog audit)
+internal sealed class PasswordService(UserManager<AttuneUser> users, PasswordCheck passwords, SessionService sessions, AuditLog audit)
 {
     public async Task<Dictionary<string, string[]>> ChangeAsync(Guid me, Guid? keepSession, ChangePasswordRequest request, CancellationToken ct)
     {
@@ -17,9 +17,9 @@ internal sealed class PasswordService(UserManager<AttuneUser> users, SessionServ
             return new() { ["newPassword"] = ["Please choose a new password."] };
         }
 
-        if (!await PasswordCheck.ConfirmAsync(users, me, request.CurrentPassword))
+        if (await passwords.ConfirmAsync(me, request.CurrentPassword) is var confirmed and not Confirmation.Confirmed)
         {
-            return new() { ["currentPassword"] = ["That password is not right."] };
+            return new() { ["currentPassword"] = [confirmed.Message()] };
         }
 
         var result = await users.ChangePasswordAsync(await users.RequireAsync(me), request.CurrentPassword!, request.NewPassword);

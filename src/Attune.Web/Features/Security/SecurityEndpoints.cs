@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Features.Accounts;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,10 @@ internal sealed record PasswordRequest(string? Password);
 
 internal sealed record EnableTwoStepRequest(string? Code, string? Password);
 
-/// <summary>Password change and two-step sign-in. Every change asks for the current password.</summary>
+/// <summary>
+/// Password change and two-step sign-in. Every change needs the password again (in the body), or a recent
+/// sign-in on this device (RecentSignIn); the password change always needs the current password.
+/// </summary>
 internal static class SecurityEndpoints
 {
     public static RouteGroupBuilder MapSecurity(this IEndpointRouteBuilder app)
@@ -17,7 +21,7 @@ internal static class SecurityEndpoints
             .RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/password", ChangePassword).WithMetadata(new HashesPasswordAttribute());
         group.MapGet("/two-step", Status);
-        group.MapPost("/two-step/setup", Setup);
+        group.MapPost("/two-step/setup", Setup).WithMetadata(new HashesPasswordAttribute());
         group.MapPost("/two-step/enable", Enable).WithMetadata(new HashesPasswordAttribute());
         group.MapPost("/two-step/disable", Disable).WithMetadata(new HashesPasswordAttribute());
         group.MapPost("/two-step/recovery-codes", RenewCodes).WithMetadata(new HashesPasswordAttribute());
@@ -34,24 +38,47 @@ internal static class SecurityEndpoints
     private static async Task<Ok<TwoStepStatus>> Status(TwoStepService twoStep, CurrentCouple current) =>
         TypedResults.Ok(await twoStep.StatusAsync(current.UserId!.Value));
 
-    private static async Task<Ok<TwoStepSetup>> Setup(TwoStepService twoStep, CurrentCouple current) =>
-        TypedResults.Ok(await twoStep.SetupAsync(current.UserId!.Value));
+    /// <summary>The body (with "password") is optional: a recent sign-in on this device is enough.</summary>
+    private static async Task<Results<Ok<TwoStepSetup>, ProblemHttpResult>> Setup(
+        PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, CurrentCouple current) =>
+        await recent.CheckAsync(current.UserId!.Value, request?.Password) is var confirmed and not Confirmation.Confirmed
+            ? confirmed.Problem()
+            : TypedResults.Ok(await twoStep.SetupAsync(current.UserId!.Value));
 
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ValidationProblem>> Enable(
-        EnableTwoStepRequest request, TwoStepService twoStep, CurrentCouple current)
+    private static async Task<Results<Ok<RecoveryCodesResponse>, ValidationProblem, ProblemHttpResult>> Enable(
+        EnableTwoStepRequest request, TwoStepService twoStep, RecentSignIn recent, CurrentCouple current)
     {
-        var (codes, errors) = await twoStep.EnableAsync(current.UserId!.Value, request.Code, request.Password);
+        if (await recent.CheckAsync(current.UserId!.Value, request.Password) is var confirmed and not Confirmation.Confirmed)
+        {
+            return confirmed.Problem();
+        }
+
+        var (codes, errors) = await twoStep.EnableAsync(current.UserId!.Value, request.Code);
         return codes is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(new RecoveryCodesResponse(codes));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> Disable(PasswordRequest request, TwoStepService twoStep, CurrentCouple current) =>
-        await twoStep.DisableAsync(current.UserId!.Value, request.Password)
-            ? TypedResults.NoContent()
-            : Problems.Field("password", "That password is not right.");
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
+        PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, CurrentCouple current)
+    {
+        if (await recent.CheckAsync(current.UserId!.Value, request?.Password) is var confirmed and not Confirmation.Confirmed)
+        {
+            return confirmed.Problem();
+        }
 
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ValidationProblem>> RenewCodes(
-        PasswordRequest request, TwoStepService twoStep, CurrentCouple current) =>
-        await twoStep.RenewRecoveryCodesAsync(current.UserId!.Value, request.Password) is { } codes
+        await twoStep.DisableAsync(current.UserId!.Value);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RenewCodes(
+        PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, CurrentCouple current)
+    {
+        if (await recent.CheckAsync(current.UserId!.Value, request?.Password) is var confirmed and not Confirmation.Confirmed)
+        {
+            return confirmed.Problem();
+        }
+
+        return await twoStep.RenewRecoveryCodesAsync(current.UserId!.Value) is { } codes
             ? TypedResults.Ok(new RecoveryCodesResponse(codes))
-            : Problems.Field("password", "That password is not right, or two-step sign-in is off.");
+            : Problems.Conflict("Two-step sign-in is off", "Recovery codes come with two-step sign-in: turn it on first.");
+    }
 }
