@@ -457,9 +457,25 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<int>("PasswordFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("password_failures");
+
+                    b.Property<DateTimeOffset?>("PasswordPausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_paused_until");
+
+                    b.Property<int>("RefreshCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_count");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
 
                     b.HasKey("Id")
                         .HasName("pk_sessions");

@@ -450,9 +450,25 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_seen_at");
 
+                    b.Property<int>("PasswordFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("password_failures");
+
+                    b.Property<long?>("PasswordPausedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("password_paused_until");
+
+                    b.Property<int>("RefreshCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refresh_count");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
 
                     b.HasKey("Id")
                         .HasName("pk_sessions");

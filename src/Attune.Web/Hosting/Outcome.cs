@@ -13,6 +13,9 @@ internal enum FailureKind
 
     /// <summary>The request cannot be done in the current state (409).</summary>
     Conflict,
+
+    /// <summary>The caller must prove more first, e.g. enter the password again (403, with the field to fill).</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -72,6 +75,13 @@ internal static class OutcomeResults
     private static Results<TOk, ProblemHttpResult, ValidationProblem> ToProblem<TOk>(Failure failure)
         where TOk : IResult => failure switch
         {
+            { Kind: FailureKind.Forbidden } => TypedResults.Problem(new HttpValidationProblemDetails(
+                failure.Fields?.ToDictionary() ?? [])
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = failure.Title,
+                Detail = failure.Detail,
+            }),
             { Fields: { } fields } => TypedResults.ValidationProblem(fields),
             { Kind: FailureKind.NotFound } => Problems.NotFound(failure.Title, failure.Detail),
             { Kind: FailureKind.Conflict } => Problems.Conflict(failure.Title, failure.Detail),

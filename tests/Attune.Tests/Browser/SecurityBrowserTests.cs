@@ -61,6 +61,26 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOu
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Adding_a_passkey_long_after_signing_in_asks_for_the_password_and_the_page_sends_it()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.RegisterAsync(page, "Dana", "/register");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
+        browser.App.Time.Advance(TimeSpan.FromMinutes(6));
+        await page.GotoAsync("/security");
+        var add = page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" });
+
+        await add.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Please enter your password" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Your password", new() { Exact = true }).FillAsync("a long enough passphrase");
+        var options = await page.RunAndWaitForResponseAsync(() => add.ClickAsync(), r => r.Url.EndsWith("/api/v1/me/passkeys/options", StringComparison.Ordinal));
+        Assert.Equal(200, options.Status);
+        await BrowserFixture.CaptureAsync(page, "security-passkey-password");
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex("/signin/two-step")]
     private static partial Regex TwoStepPage();
 }

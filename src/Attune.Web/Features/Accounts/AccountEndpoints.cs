@@ -27,6 +27,7 @@ internal static class AccountEndpoints
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
         services.AddSingleton<IInterceptor, NewAccountDefaults>();
         services.AddScoped<ProfileService>();
+        services.AddScoped<PasswordCheck>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Accounts/Register");

@@ -21,16 +21,41 @@ internal sealed class AttuneSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AttuneUser> confirmation,
     SessionService sessions,
+    SessionProofs proofs,
     AuditLog audit)
     : SignInManager<AttuneUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
+    /// <summary>Set while a cookie is re-issued after a change: that proves nothing about who holds the device.</summary>
+    private bool _refreshing;
+
     public override async Task SignInWithClaimsAsync(AttuneUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        var sessionId = ContinuingBrowserSession(user)
+        var continuing = ContinuingBrowserSession(user);
+        if (continuing is { } signedInAgain && !_refreshing)
+        {
+            // Signing in again on a signed-in browser proves who holds it, as a first sign-in does.
+            await proofs.ProvedAsync(signedInAgain);
+        }
+
+        var sessionId = continuing
                         ?? await sessions.StartAsync(user.Id, AuthenticationScheme == IdentityConstants.BearerScheme ? SessionKind.App : SessionKind.Browser,
                             Context.Request.Headers.UserAgent);
+        var claims = additionalClaims.Append(new Claim(SessionValidation.ClaimType, sessionId.ToString()));
         await base.SignInWithClaimsAsync(user, authenticationProperties,
-            additionalClaims.Append(new Claim(SessionValidation.ClaimType, sessionId.ToString())));
+            AuthenticationScheme == IdentityConstants.BearerScheme ? claims.Append(RefreshTokens.Claim(0)) : claims);
+    }
+
+    public override async Task RefreshSignInAsync(AttuneUser user)
+    {
+        _refreshing = true;
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            _refreshing = false;
+        }
     }
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
@@ -40,12 +65,19 @@ internal sealed class AttuneSignInManager(
             return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         }
 
+        SameAnswer.SpendHash(UserManager, null, password);
         await audit.RecordAsync(AuditKind.SignInFailed, null);
         return SignInResult.Failed;
     }
 
     public override async Task<SignInResult> PasswordSignInAsync(AttuneUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
+        if (await UserManager.IsLockedOutAsync(user))
+        {
+            // Identity answers a paused account without checking the password; take as long as a check would.
+            SameAnswer.SpendHash(UserManager, user, password);
+        }
+
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         await RecordAsync(result, user.Id, AuditKind.SignInFailed);
         return result;

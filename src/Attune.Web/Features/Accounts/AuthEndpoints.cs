@@ -80,12 +80,15 @@ internal static class AuthEndpoints
         }
 
         // Succeeded: the sign-in manager has already written the token response or the cookie.
-        return result.Succeeded ? TypedResults.Empty : TypedResults.Problem(result.ToString(), statusCode: StatusCodes.Status401Unauthorized);
+        return result.Succeeded ? TypedResults.Empty : TypedResults.Problem(SameAnswer.Detail(result), statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    /// <summary>A refresh token works while its session lives: revoking the session ends the refresh chain too.</summary>
+    /// <summary>
+    /// A refresh token works once, while its session lives: revoking the session ends the refresh chain too.
+    /// A lockout does not stop it: the lockout is against guessing the password, and this session proved it.
+    /// </summary>
     private static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
-        RefreshRequest input, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<AttuneUser> signIn, SessionService sessions,
+        RefreshRequest input, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<AttuneUser> signIn, RefreshTokens refreshTokens,
         TimeProvider time, CancellationToken ct)
     {
         var ticket = string.IsNullOrEmpty(input.RefreshToken)
@@ -94,14 +97,14 @@ internal static class AuthEndpoints
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
             || ticket.Principal.SessionId() is not { } sessionId
             || await signIn.UserManager.FindByIdAsync(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "") is not { } user
-            || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)
-            || !await sessions.ExistsAsync(user.Id, sessionId, ct))
+            || !await signIn.CanSignInAsync(user)
+            || await refreshTokens.SpendAsync(user.Id, sessionId, RefreshTokens.CountIn(ticket.Principal), ct) is not { } next)
         {
             return TypedResults.Challenge();
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionValidation.ClaimType, sessionId.ToString()));
+        ((ClaimsIdentity)principal.Identity!).AddClaims([new Claim(SessionValidation.ClaimType, sessionId.ToString()), RefreshTokens.Claim(next)]);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }

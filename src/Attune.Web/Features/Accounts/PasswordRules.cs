@@ -12,6 +12,12 @@ internal static class PasswordRules
     /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512.</summary>
     public const int Pbkdf2Iterations = 210_000;
 
+    /// <summary>Wrong passwords in a row before sign-in (or one device's password checks) pause.</summary>
+    public const int LockoutAttempts = 5;
+
+    /// <summary>How long that pause lasts; the pages say it in words.</summary>
+    public const int LockoutMinutes = 15;
+
     /// <summary>Which registration field an Identity error is about: the password, or else the e-mail.</summary>
     public static bool IsAbout(IdentityError error) => error.Code.StartsWith("Password", StringComparison.Ordinal);
 
@@ -25,8 +31,8 @@ internal static class PasswordRules
         options.Password.RequiredUniqueChars = 1;
         options.User.RequireUniqueEmail = true;
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.MaxFailedAccessAttempts = LockoutAttempts;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(LockoutMinutes);
     }
 }
 

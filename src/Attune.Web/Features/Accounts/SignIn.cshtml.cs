@@ -39,9 +39,8 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
             return RedirectToPage("/Accounts/SignInTwoStep", new { ReturnUrl, Input.RememberMe });
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many attempts. For your safety this account is paused for 15 minutes."
-            : "That e-mail and password do not match an account.");
+        // The same words whether the account is unknown, the password wrong or the account paused.
+        ModelState.AddModelError(string.Empty, SameAnswer.PageMessage);
         return Page();
     }
 }

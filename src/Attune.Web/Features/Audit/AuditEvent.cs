@@ -24,6 +24,9 @@ internal enum AuditKind
     Exported,
     LeftCouple,
     AccountDeleted,
+    AuthenticatorKeyReplaced,
+    RefreshTokenReused,
+    PasswordPausedOnDevice,
 }
 
 /// <summary>

@@ -23,6 +23,9 @@ internal static class AuditText
         AuditKind.Exported => "Your data was downloaded",
         AuditKind.LeftCouple => "You left your couple",
         AuditKind.AccountDeleted => "Account deleted",
+        AuditKind.AuthenticatorKeyReplaced => "Two-step sign-in moved to a new authenticator app (the old one stopped working)",
+        AuditKind.RefreshTokenReused => "A device was signed out: its sign-in was used from two places",
+        AuditKind.PasswordPausedOnDevice => "Too many wrong passwords on one device: it had to wait before trying again",
         _ => kind.ToString(),
     };
 }

@@ -6,7 +6,6 @@ using Attune.Features.Audit;
 using Attune.Features.Questions;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,14 +40,14 @@ internal sealed record ExportDocument(
 /// </summary>
 internal sealed class ExportService(
     AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time,
-    UserManager<AttuneUser> users, IOptions<JsonOptions> json)
+    PasswordCheck passwords, IOptions<JsonOptions> json)
 {
     /// <summary>Everything I wrote, as a file, once I have confirmed my password.</summary>
     public async Task<Outcome<ExportFile>> FileAsync(Caller caller, string? password, CancellationToken ct)
     {
-        if (!await PasswordCheck.ConfirmAsync(users, caller.UserId, password))
+        if (await passwords.ConfirmAsync(caller, password) is var confirmed and not Confirmation.Confirmed)
         {
-            return Failure.Field("password", "That password is not right. Your export needs your current password.");
+            return confirmed.AsOutcome("Your export needs your current password.").Failure!;
         }
 
         var document = await BuildAsync(caller.UserId, ct);

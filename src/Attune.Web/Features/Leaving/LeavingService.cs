@@ -17,7 +17,7 @@ namespace Attune.Features.Leaving;
 /// older database backup either.
 /// </summary>
 internal sealed class LeavingService(
-    AttuneDbContext db, Caller caller, UserManager<AttuneUser> users, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
+    AttuneDbContext db, Caller caller, UserManager<AttuneUser> users, PasswordCheck passwords, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
 {
     /// <summary>Leaves the caller's couple; nothing to do when single (deleting an account calls this either way).</summary>
     public async Task LeaveCoupleAsync(CancellationToken ct)
@@ -54,9 +54,9 @@ internal sealed class LeavingService(
     public async Task<Outcome> DeleteAccountAsync(string? password, CancellationToken ct)
     {
         var me = caller.UserId;
-        if (!await PasswordCheck.ConfirmAsync(users, me, password))
+        if (await passwords.ConfirmAsync(caller, password) is var confirmed and not Confirmation.Confirmed)
         {
-            return Failure.Field("password", "That password is not right. Deleting your account needs your current password.");
+            return confirmed.AsOutcome("Deleting your account needs your current password.");
         }
 
         // Keys first, rows after, each step safe to repeat: if this stops half-way, what is left cannot be

@@ -1,8 +1,11 @@
 using Attune.Data;
+using Attune.Features.Accounts;
+using Attune.Features.Security;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Attune.Features.Passkeys;
 
@@ -11,7 +14,8 @@ internal sealed record PasskeySignInRequest(string? Credential);
 /// <summary>
 /// Passkeys: managing my own (/api/v1/me/passkeys) and signing in with one (/api/v1/auth/passkey).
 /// Each ceremony is two calls: options, then the credential; Identity keeps the challenge in between
-/// in a short-lived cookie, so both calls must come from the same client.
+/// in a short-lived cookie, so both calls must come from the same client. Adding and removing one
+/// needs the password (field "password") or a recent sign-in on this device (RecentSignIn).
 /// </summary>
 internal static class PasskeyEndpoints
 {
@@ -21,9 +25,9 @@ internal static class PasskeyEndpoints
     {
         var mine = app.MapGroup("/api/v1/me/passkeys").WithTags("Passkeys").RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
         mine.MapGet("/", List);
-        mine.MapPost("/options", CreationOptions);
-        mine.MapPost("/", Add);
-        mine.MapDelete("/{id}", Remove);
+        mine.MapPost("/options", CreationOptions).WithMetadata(new HashesPasswordAttribute());
+        mine.MapPost("/", Add).WithMetadata(new HashesPasswordAttribute());
+        mine.MapDelete("/{id}", Remove).WithMetadata(new HashesPasswordAttribute());
 
         var signIn = app.MapGroup("/api/v1/auth/passkey").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
         signIn.MapPost("/options", RequestOptions);
@@ -34,14 +38,32 @@ internal static class PasskeyEndpoints
     private static async Task<Ok<List<PasskeyView>>> List(PasskeyService passkeys, Caller caller) =>
         TypedResults.Ok(await passkeys.ListAsync(caller.UserId));
 
-    private static async Task<ContentHttpResult> CreationOptions(PasskeyService passkeys, Caller caller) =>
-        TypedResults.Text(await passkeys.CreationOptionsAsync(caller.UserId), "application/json");
+    /// <summary>The body (with "password") is optional: a recent sign-in on this device is enough.</summary>
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> CreationOptions(
+        PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        Outcome<string> options = confirmed.Failure is { } refused ? refused : await passkeys.CreationOptionsAsync(caller.UserId);
+        return options.ToResult(json => TypedResults.Text(json, "application/json"));
+    }
 
-    private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> Add(AddPasskeyRequest request, PasskeyService passkeys, Caller caller) =>
-        (await passkeys.AddAsync(caller.UserId, request)).ToResult(() => TypedResults.Created("/api/v1/me/passkeys"));
+    private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> Add(
+        AddPasskeyRequest request, PasskeyService passkeys, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request.Password)).AsOutcome();
+        var added = confirmed.Succeeded ? await passkeys.AddAsync(caller.UserId, request) : confirmed;
+        return added.ToResult(() => TypedResults.Created("/api/v1/me/passkeys"));
+    }
 
-    private static async Task<Results<NoContent, NotFound>> Remove(string id, PasskeyService passkeys, Caller caller) =>
-        await passkeys.RemoveAsync(caller.UserId, id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Remove(
+        string id, [FromBody] PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        var removed = !confirmed.Succeeded ? confirmed
+            : await passkeys.RemoveAsync(caller.UserId, id) ? Outcome.Done
+            : Failure.NotFound("No such passkey", "That passkey was already removed.");
+        return removed.ToResult();
+    }
 
     /// <summary>Options for navigator.credentials.get(): any passkey of this site (discoverable credentials).</summary>
     private static async Task<ContentHttpResult> RequestOptions(SignInManager<AttuneUser> signIn) =>

@@ -9,7 +9,7 @@ namespace Attune.Features.Passkeys;
 
 internal sealed record PasskeyView(string Id, string Name, DateTimeOffset CreatedAt, bool Synced);
 
-internal sealed record AddPasskeyRequest(string? Credential, string? Name);
+internal sealed record AddPasskeyRequest(string? Credential, string? Name, string? Password = null);
 
 /// <summary>
 /// Passkeys (WebAuthn) through ASP.NET Core Identity: the ceremony and its verification are

@@ -11,7 +11,7 @@ namespace Attune.Features.Security;
 
 internal sealed class IndexModel(
     SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, Caller caller,
-    SignInManager<AttuneUser> signIn) : PageModel
+    SignInManager<AttuneUser> signIn, RecentSignIn recent) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -23,6 +23,9 @@ internal sealed class IndexModel(
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>Why a passkey was not removed (the password was needed, or wrong).</summary>
+    public string? PasskeyProblem { get; private set; }
 
     [BindProperty]
     public ChangePasswordRequest Password { get; set; } = new(null, null);
@@ -36,8 +39,16 @@ internal sealed class IndexModel(
         Passkeys = await passkeys.ListAsync(me);
     }
 
-    public async Task<IActionResult> OnPostRemovePasskeyAsync(string id)
+    [HashesPassword]
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string id, string? confirmPassword, CancellationToken ct)
     {
+        if (await recent.CheckAsync(caller, confirmPassword) is var confirmed and not Confirmation.Confirmed)
+        {
+            PasskeyProblem = confirmed.Message();
+            await OnGetAsync(ct);
+            return Page();
+        }
+
         Notice = await passkeys.RemoveAsync(caller.UserId, id) ? "The passkey is removed." : "That passkey was already removed.";
         return RedirectToPage();
     }

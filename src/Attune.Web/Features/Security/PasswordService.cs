@@ -10,7 +10,7 @@ namespace Attune.Features.Security;
 internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 
 /// <summary>Changing the password signs out every other device at once: whoever knew the old one is out.</summary>
-internal sealed class PasswordService(UserManager<AttuneUser> users, SessionService sessions, AuditLog audit)
+internal sealed class PasswordService(UserManager<AttuneUser> users, PasswordCheck passwords, SessionService sessions, AuditLog audit)
 {
     public async Task<Outcome> ChangeAsync(Caller caller, ChangePasswordRequest request, CancellationToken ct)
     {
@@ -20,9 +20,9 @@ internal sealed class PasswordService(UserManager<AttuneUser> users, SessionServ
             return Failure.Field("newPassword", "Please choose a new password.");
         }
 
-        if (!await PasswordCheck.ConfirmAsync(users, me, request.CurrentPassword))
+        if (await passwords.ConfirmAsync(caller, request.CurrentPassword) is var confirmed and not Confirmation.Confirmed)
         {
-            return Failure.Field("currentPassword", "That password is not right.");
+            return confirmed.AsOutcome(field: "currentPassword").Failure!;
         }
 
         var result = await users.ChangePasswordAsync(await users.RequireAsync(me), request.CurrentPassword!, request.NewPassword);

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Features.Accounts;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,13 +9,18 @@ internal sealed record PasswordRequest(string? Password);
 
 internal sealed record EnableTwoStepRequest(string? Code, string? Password);
 
-/// <summary>Password change and two-step sign-in. Every change asks for the current password.</summary>
+/// <summary>
+/// Password change and two-step sign-in. Every change needs the password again (in the body), or a recent
+/// sign-in on this device (RecentSignIn); the password change always needs the current password.
+/// </summary>
 internal static class SecurityEndpoints
 {
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
         services.AddScoped<PasswordService>();
         services.AddScoped<TwoStepService>();
+        services.AddScoped<RecentSignIn>();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -24,7 +30,7 @@ internal static class SecurityEndpoints
             .RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/password", ChangePassword).HashesPassword();
         group.MapGet("/two-step", Status);
-        group.MapPost("/two-step/setup", Setup);
+        group.MapPost("/two-step/setup", Setup).HashesPassword();
         group.MapPost("/two-step/enable", Enable).HashesPassword();
         group.MapPost("/two-step/disable", Disable).HashesPassword();
         group.MapPost("/two-step/recovery-codes", RenewCodes).HashesPassword();
@@ -38,17 +44,40 @@ internal static class SecurityEndpoints
     private static async Task<Ok<TwoStepStatus>> Status(TwoStepService twoStep, Caller caller) =>
         TypedResults.Ok(await twoStep.StatusAsync(caller.UserId));
 
-    private static async Task<Ok<TwoStepSetup>> Setup(TwoStepService twoStep, Caller caller) =>
-        TypedResults.Ok(await twoStep.SetupAsync(caller.UserId));
+    /// <summary>The body (with "password") is optional: a recent sign-in on this device is enough.</summary>
+    private static async Task<Results<Ok<TwoStepSetup>, ProblemHttpResult, ValidationProblem>> Setup(
+        PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        Outcome<TwoStepSetup> setup = confirmed.Failure is { } refused ? refused : await twoStep.SetupAsync(caller.UserId);
+        return setup.ToResult(TypedResults.Ok);
+    }
 
     private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult, ValidationProblem>> Enable(
-        EnableTwoStepRequest request, TwoStepService twoStep, Caller caller) =>
-        (await twoStep.EnableAsync(caller.UserId, request.Code, request.Password)).ToResult(codes => TypedResults.Ok(new RecoveryCodesResponse(codes)));
+        EnableTwoStepRequest request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request.Password)).AsOutcome();
+        Outcome<IReadOnlyList<string>> enabled = confirmed.Failure is { } refused ? refused : await twoStep.EnableAsync(caller.UserId, request.Code);
+        return enabled.ToResult(codes => TypedResults.Ok(new RecoveryCodesResponse(codes)));
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Disable(PasswordRequest request, TwoStepService twoStep, Caller caller) =>
-        (await twoStep.DisableAsync(caller.UserId, request.Password)).ToResult();
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Disable(
+        PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        if (confirmed.Succeeded)
+        {
+            await twoStep.DisableAsync(caller.UserId);
+        }
+
+        return confirmed.ToResult();
+    }
 
     private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult, ValidationProblem>> RenewCodes(
-        PasswordRequest request, TwoStepService twoStep, Caller caller) =>
-        (await twoStep.RenewRecoveryCodesAsync(caller.UserId, request.Password)).ToResult(codes => TypedResults.Ok(new RecoveryCodesResponse(codes)));
+        PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
+    {
+        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        Outcome<IReadOnlyList<string>> codes = confirmed.Failure is { } refused ? refused : await twoStep.RenewRecoveryCodesAsync(caller.UserId);
+        return codes.ToResult(renewed => TypedResults.Ok(new RecoveryCodesResponse(renewed)));
+    }
 }

@@ -1,5 +1,5 @@
-using Attune.Data;
 using System.Text;
+using Attune.Data;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
 using Attune.Hosting;
@@ -13,7 +13,10 @@ internal sealed record TwoStepSetup(string SharedKey, string AuthenticatorUri, s
 
 internal sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes);
 
-/// <summary>Two-step sign-in with an authenticator app, and the one-time recovery codes that back it up.</summary>
+/// <summary>
+/// Two-step sign-in with an authenticator app, and the one-time recovery codes that back it up.
+/// Its callers (endpoints and pages) first make sure, through <see cref="RecentSignIn"/>, that the owner is at the device.
+/// </summary>
 internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog audit)
 {
     public const int RecoveryCodeCount = 10;
@@ -25,15 +28,25 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
         return new TwoStepStatus(await users.GetTwoFactorEnabledAsync(user), await users.CountRecoveryCodesAsync(user));
     }
 
-    /// <summary>The key to scan. It is kept until two-step sign-in is on, so reloading does not break a scan in progress.</summary>
+    /// <summary>
+    /// The key to scan. It is kept until two-step sign-in is on, so reloading does not break a scan in progress.
+    /// With two-step sign-in on, a new key replaces the active one at once (moving to a new phone): the
+    /// old app stops working, so that is a security event. Callers confirm it is the owner first (RecentSignIn).
+    /// </summary>
     public async Task<TwoStepSetup> SetupAsync(Guid me)
     {
         var user = await users.RequireAsync(me);
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key) || await users.GetTwoFactorEnabledAsync(user))
+        var replacing = await users.GetTwoFactorEnabledAsync(user);
+        if (string.IsNullOrEmpty(key) || replacing)
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+
+        if (replacing)
+        {
+            await audit.RecordAsync(AuditKind.AuthenticatorKeyReplaced, me);
         }
 
         var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
@@ -42,13 +55,8 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
     }
 
     /// <summary>Turns two-step sign-in on once a code from the app proves the scan worked; returns fresh recovery codes.</summary>
-    public async Task<Outcome<IReadOnlyList<string>>> EnableAsync(Guid me, string? code, string? password)
+    public async Task<Outcome<IReadOnlyList<string>>> EnableAsync(Guid me, string? code)
     {
-        if (!await PasswordCheck.ConfirmAsync(users, me, password))
-        {
-            return Failure.Field("password", "That password is not right.");
-        }
-
         var user = await users.RequireAsync(me);
         if (TotpTokenProvider.Normalise(code) is not { } digits
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
@@ -61,34 +69,22 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
         return Outcome.Of<IReadOnlyList<string>>([.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []]);
     }
 
-    public async Task<Outcome> DisableAsync(Guid me, string? password)
+    public async Task DisableAsync(Guid me)
     {
-        if (!await PasswordCheck.ConfirmAsync(users, me, password))
-        {
-            return Failure.Field("password", "That password is not right.");
-        }
-
         var user = await users.RequireAsync(me);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await audit.RecordAsync(AuditKind.TwoStepDisabled, me);
-        return Outcome.Done;
     }
 
-    /// <summary>New recovery codes replace the old ones; refused when the password is wrong or two-step sign-in is off.</summary>
-    public async Task<Outcome<IReadOnlyList<string>>> RenewRecoveryCodesAsync(Guid me, string? password)
+    /// <summary>New recovery codes replace the old ones; they come with two-step sign-in, so not while it is off.</summary>
+    public async Task<Outcome<IReadOnlyList<string>>> RenewRecoveryCodesAsync(Guid me)
     {
-        var refused = Failure.Field("password", "That password is not right, or two-step sign-in is off.");
-        if (!await PasswordCheck.ConfirmAsync(users, me, password))
-        {
-            return refused;
-        }
-
         var user = await users.RequireAsync(me);
         if (!await users.GetTwoFactorEnabledAsync(user))
         {
-            return refused;
+            return Failure.Conflict("Two-step sign-in is off", "Recovery codes come with two-step sign-in: turn it on first.");
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);

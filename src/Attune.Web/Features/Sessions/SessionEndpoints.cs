@@ -10,6 +10,8 @@ internal static class SessionEndpoints
     public static IServiceCollection AddSessions(this IServiceCollection services)
     {
         services.AddScoped<SessionService>();
+        services.AddScoped<SessionProofs>();
+        services.AddScoped<RefreshTokens>();
         services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionCache>();
         return services;

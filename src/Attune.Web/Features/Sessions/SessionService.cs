@@ -20,15 +20,13 @@ internal sealed class SessionService(AttuneDbContext db, SessionCache cache, Aud
             Device = DeviceLabel.From(userAgent),
             CreatedAt = now,
             LastSeenAt = now,
+            VerifiedAt = now,
         };
         db.Add(session);
         await db.SaveChangesAsync();
         db.Entry(session).State = EntityState.Detached;
         return session.Id;
     }
-
-    public Task<bool> ExistsAsync(Guid userId, Guid sessionId, CancellationToken ct) =>
-        db.Set<SignInSession>().AnyAsync(s => s.Id == sessionId && s.UserId == userId, ct);
 
     /// <summary>Most recently used first; the caller's own session is marked.</summary>
     public async Task<List<SessionView>> ListAsync(Caller caller, CancellationToken ct)

@@ -31,6 +31,18 @@ internal sealed class SignInSession
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>When this device last proved who holds it: its sign-in, or the password entered again since.</summary>
+    public DateTimeOffset VerifiedAt { get; set; }
+
+    /// <summary>How many refresh tokens this session has used; only a token carrying the current count works (see RefreshTokens).</summary>
+    public int RefreshCount { get; set; }
+
+    /// <summary>Wrong passwords entered on this device in a row (see SessionProofs).</summary>
+    public int PasswordFailures { get; set; }
+
+    /// <summary>Until when this device may not try its password again, after too many wrong ones.</summary>
+    public DateTimeOffset? PasswordPausedUntil { get; set; }
 }
 
 internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>

@@ -25,7 +25,17 @@ if (add && supported) {
     button.disabled = true;
     say(add, "Follow your device's prompt…");
     try {
-      const options = await (await post("/api/v1/me/passkeys/options")).json();
+      // Adding a passkey needs the password again, unless this device signed in a few minutes ago.
+      const password = add.querySelector("#passkey-password");
+      const asked = await post("/api/v1/me/passkeys/options", { password: password.value || null });
+      password.value = "";
+      if (!asked.ok) {
+        const problem = await asked.json().catch(() => ({}));
+        say(add, problem.errors?.password?.[0] ?? problem.detail ?? "No passkey was added.");
+        button.disabled = false;
+        return;
+      }
+      const options = await asked.json();
       const credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) });
       const name = add.querySelector("#passkey-name").value;
       const saved = await post("/api/v1/me/passkeys", { credential: JSON.stringify(credential), name });
@@ -33,7 +43,8 @@ if (add && supported) {
         location.reload();
         return;
       }
-      say(add, "This passkey could not be saved. Please try again.");
+      const problem = await saved.json().catch(() => ({}));
+      say(add, problem.errors?.password?.[0] ?? "This passkey could not be saved. Please try again.");
     } catch {
       say(add, "No passkey was added.");
     }

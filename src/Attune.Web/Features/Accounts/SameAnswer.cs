@@ -1,0 +1,33 @@
+using Attune.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Attune.Features.Accounts;
+
+/// <summary>
+/// A failed sign-in says nothing about whether the account exists or is locked: one answer, and one
+/// password hash's worth of time, for an unknown e-mail, a wrong password and a paused account alike.
+/// (For a relationship app, that an address has an account is itself something to keep.)
+/// </summary>
+internal static class SameAnswer
+{
+    private static string? _nobodysHash;
+
+    /// <summary>What the API says for any failed sign-in, unless the password was right and a second step is due.</summary>
+    public static string Detail(SignInResult result) => result.RequiresTwoFactor ? nameof(SignInResult.RequiresTwoFactor) : "Failed";
+
+    /// <summary>What the sign-in page says to everyone: it tells an owner who may be paused when to try again, and a stranger nothing.</summary>
+    public static string PageMessage =>
+        $"That e-mail and password do not match an account. After {PasswordRules.LockoutAttempts} wrong attempts in a row, " +
+        $"signing in pauses for {PasswordRules.LockoutMinutes} minutes: if this is your account, please try again after that.";
+
+    /// <summary>
+    /// Checks the password against the account's hash (or, without an account, a hash of nobody's) and
+    /// ignores the outcome: it costs what a real check costs where Identity would answer without one.
+    /// </summary>
+    public static void SpendHash(UserManager<AttuneUser> users, AttuneUser? user, string password)
+    {
+        var nobody = new AttuneUser();
+        var hash = user?.PasswordHash ?? (_nobodysHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString()));
+        users.PasswordHasher.VerifyHashedPassword(user ?? nobody, hash, password);
+    }
+}
