@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Features.Shell;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +16,8 @@ internal static class SecurityEndpoints
     {
         services.AddScoped<PasswordService>();
         services.AddScoped<TwoStepService>();
+        services.AddNavEntry(new NavEntry(Destination.Me, 30, "Security", "shield", "/security", Audience.Everyone,
+            "Password, two-step sign-in, passkeys and your devices"));
         return services;
     }
 
