@@ -7,61 +7,6 @@ namespace Attune.Tests.Browser;
 /// <summary>The app shell in Chromium: tabs, quick exit, landmarks, and the service worker.</summary>
 public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Every control on the page, brought to the top, middle and bottom of the screen in turn: the quick exit must not overlap it and nothing may lie on top of it.</summary>
-    private const string CoveredControls = """
-        () => {
-          const exit = document.querySelector('[data-quick-exit]');
-          const problems = [];
-          const controls = [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
-            .filter((el) => el !== exit && el.checkVisibility() && el.getBoundingClientRect().right > 0);
-          for (const el of controls) {
-            for (const block of ['start', 'center', 'end']) {
-              el.scrollIntoView({ block, behavior: 'instant' });
-              const e = exit.getBoundingClientRect();
-              const r = el.getBoundingClientRect();
-              const overlaps = e.left < r.right && r.left < e.right && e.top < r.bottom && r.top < e.bottom;
-              const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-              if (overlaps || !(hit && (hit === el || el.contains(hit)))) {
-                problems.push(block + ': ' + el.outerHTML.slice(0, 120));
-              }
-            }
-          }
-          window.scrollTo(0, 0);
-          return problems;
-        }
-        """;
-
-    /// <summary>Visible text that is in no landmark (axe's "region" rule); the skip link is allowed, as axe allows it.</summary>
-    private const string TextOutsideLandmarks = """
-        () => {
-          const landmarks = 'header, nav, main, footer, aside, [role=banner], [role=navigation], [role=main], [role=contentinfo]';
-          const stray = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          while (walker.nextNode()) {
-            const element = walker.currentNode.parentElement;
-            if (walker.currentNode.textContent.trim() && element.checkVisibility() && !element.closest('.skip-link') && !element.closest(landmarks)) {
-              stray.push(element.outerHTML.slice(0, 120));
-            }
-          }
-          return stray;
-        }
-        """;
-
-    /// <summary>Every cached request of every cache, with its body.</summary>
-    private const string CachedEntries = """
-        async () => {
-          const entries = [];
-          for (const name of await caches.keys()) {
-            const cache = await caches.open(name);
-            for (const request of await cache.keys()) {
-              const response = await cache.match(request);
-              entries.push({ path: new URL(request.url).pathname, body: await response.text() });
-            }
-          }
-          return entries;
-        }
-        """;
-
     [Fact]
     public async Task On_a_phone_the_tabs_are_at_the_bottom_the_current_one_is_marked_and_the_quick_exit_covers_nothing()
     {
@@ -129,6 +74,12 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await AssertCoversNothingAsync(page, "Today, single, wide");
         await BrowserFixture.CaptureAsync(page, "shell-today-single-wide");
+
+        // The top bar's form carries the antiforgery token, so signing out there works.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Small rituals for a closer relationship" })).ToBeVisibleAsync();
+        await page.GotoAsync("/today");
+        await Assertions.Expect(page).ToHaveURLAsync(SignInPage());
         await context.CloseAsync();
     }
 
@@ -173,7 +124,7 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
         }
 
         Assert.Contains(Secret, await ana.EvaluateAsync<string>("fetch('/api/v1/today').then((r) => r.text())"), StringComparison.Ordinal);
-        var cached = await ana.EvaluateAsync<CachedEntry[]>(CachedEntries);
+        var cached = await ana.EvaluateAsync<CachedEntry[]>(PageScripts.CachedEntries);
         var wwwroot = Path.Combine(browser.App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().WebRootPath);
         Assert.Contains(cached, c => c.Path == "/offline.html");
         foreach (var entry in cached)
@@ -214,7 +165,7 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
             foreach (var path in pages)
             {
                 await page.GotoAsync(path);
-                var stray = await page.EvaluateAsync<string[]>(TextOutsideLandmarks);
+                var stray = await page.EvaluateAsync<string[]>(PageScripts.TextOutsideLandmarks);
                 Assert.True(stray.Length == 0, $"{path} has text outside landmarks: {string.Join(" | ", stray)}");
                 await AssertCoversNothingAsync(page, path);
             }
@@ -232,7 +183,7 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
 
     private static async Task AssertCoversNothingAsync(IPage page, string where)
     {
-        var problems = await page.EvaluateAsync<string[]>(CoveredControls);
+        var problems = await page.EvaluateAsync<string[]>(PageScripts.CoveredControls);
         Assert.True(problems.Length == 0, $"{where}: covered controls: {string.Join(" | ", problems)}");
     }
 
@@ -244,6 +195,9 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
 
     [GeneratedRegex("/us$")]
     private static partial Regex UsPage();
+
+    [GeneratedRegex("/signin")]
+    private static partial Regex SignInPage();
 
     /// <summary>Filled by Playwright from the page's answer, so it needs setters.</summary>
     private sealed class CachedEntry
