@@ -11,6 +11,7 @@ using Attune.Features.Passkeys;
 using Attune.Features.Questions;
 using Attune.Features.Security;
 using Attune.Features.Sessions;
+using Attune.Features.Shell;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -78,6 +79,7 @@ internal static class AttuneHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));
 
+        services.AddShell();
         services.AddAccounts();
         services.AddSessions();
         services.AddSecurity();

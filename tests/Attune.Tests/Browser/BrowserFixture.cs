@@ -48,6 +48,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run",
+                // Trust exactly this throw-away certificate, as a real one would be: service workers refuse a certificate error.
+                "--ignore-certificate-errors-spki-list=" + Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo())),
             ],
         });
     }
@@ -93,13 +95,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
     }
 
-    /// <summary>Saves a full-page screenshot when ATTUNE_SCREENSHOTS names a folder, for looking at pages by eye.</summary>
-    public static async Task CaptureAsync(IPage page, string name)
+    /// <summary>
+    /// Saves a full-page screenshot when ATTUNE_SCREENSHOTS names a folder, for looking at pages by eye;
+    /// with fullPage false, only the screen as a person sees it (a full page draws fixed bars mid-page).
+    /// </summary>
+    public static async Task CaptureAsync(IPage page, string name, bool fullPage = true)
     {
         if (Environment.GetEnvironmentVariable("ATTUNE_SCREENSHOTS") is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
         }
     }
 

@@ -39,6 +39,7 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOu
         Assert.Equal(10, await page.Locator(".recovery-codes li").CountAsync());
         await BrowserFixture.CaptureAsync(page, "two-step-recovery-codes");
 
+        await page.GotoAsync("/me"); // on a phone, signing out is under Me
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -51,7 +52,7 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOu
         browser.App.Time.Advance(TimeSpan.FromSeconds(30));
         await page.GetByLabel("Code from your app, or a recovery code").FillAsync(totp.ComputeTotp(browser.App.Time.GetUtcNow().UtcDateTime));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Me", Exact = true })).ToBeVisibleAsync();
 
         await page.GotoAsync("/security");
         await Assertions.Expect(page.GetByText("Two-step sign-in turned on")).ToBeVisibleAsync();

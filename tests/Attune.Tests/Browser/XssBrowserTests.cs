@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Attune.Tests.Browser;
@@ -52,14 +48,8 @@ public sealed class XssBrowserTests(BrowserFixture browser, ITestOutputHelper ou
         await ben.Context.CloseAsync();
     }
 
-    /// <summary>Every page, with optional route values left out (the app has no page with a required one).</summary>
-    private List<string> PageRoutes() =>
-        [.. browser.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.OfType<PageActionDescriptor>().Any())
-            .Select(e => "/" + Regex.Replace(e.RoutePattern.RawText ?? "", @"/?\{[^}]*\?\}", "").Trim('/'))
-            .Where(p => p != "/signout")
-            .Distinct()
-            .Order()];
+    /// <summary>Every page but sign-out (a page that only takes a form).</summary>
+    private List<string> PageRoutes() => [.. Fixtures.PageRoutes.Of(browser.App).Where(p => p != "/signout")];
 
     private static async Task PutJsonAsync(IPage page, string path, object body)
     {

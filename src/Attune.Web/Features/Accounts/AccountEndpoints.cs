@@ -1,5 +1,6 @@
 using Attune.Data;
 using Attune.Features.Sessions;
+using Attune.Features.Shell;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,10 @@ internal static class AccountEndpoints
         services.AddSingleton<IInterceptor, NewAccountDefaults>();
         services.AddScoped<ProfileService>();
         services.AddScoped<PasswordCheck>();
+        services.AddNavEntry(new NavEntry(Destination.Me, 10, "Profile", "id-card", "/profile", Audience.Everyone,
+            "Your name and time zone"));
+        services.AddNavEntry(new NavEntry(Destination.Me, 40, "Your data", "download", "/profile#export-heading", Audience.Everyone,
+            "Download everything you wrote, or delete your account"));
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Accounts/Register");

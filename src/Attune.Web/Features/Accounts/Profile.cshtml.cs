@@ -56,6 +56,7 @@ internal sealed class ProfileModel(Caller caller, ProfileService profiles, SignI
         if (deleted.Succeeded)
         {
             await signIn.SignOutAsync();
+            Shell.BrowserData.ForgetOnSignOut(Response);
             return LocalRedirect("/");
         }
 

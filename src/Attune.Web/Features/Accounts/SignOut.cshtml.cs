@@ -17,6 +17,7 @@ internal sealed class SignOutModel(SignInManager<AttuneUser> signIn, SessionServ
         }
 
         await signIn.SignOutAsync();
+        Shell.BrowserData.ForgetOnSignOut(Response);
         return LocalRedirect("/");
     }
 }

@@ -1,3 +1,4 @@
+using Attune.Features.Shell;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,16 @@ internal static class CoupleEndpoints
     public static IServiceCollection AddCouples(this IServiceCollection services)
     {
         services.AddScoped<CoupleService>();
+        services.AddScoped<CoupleCards>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Couples/Join"));
+        services.AddTodayCard("next-step", 0, Audience.Singles, "/Features/Couples/_NextStepCard.cshtml",
+            (CoupleCards cards, CancellationToken ct) => cards.NextStepAsync(ct));
+        services.AddTodayCard("couple", 0, Audience.Couples, "/Features/Couples/_CoupleCard.cshtml",
+            (CoupleCards cards, CancellationToken ct) => cards.CoupleAsync(ct));
+        services.AddNavEntry(new NavEntry(Destination.Me, 20, "Couple", "link", "/couple", Audience.Singles,
+            "Invite your partner, or join with their code"));
+        services.AddNavEntry(new NavEntry(Destination.Me, 20, "Couple", "link", "/couple", Audience.Couples,
+            "Your couple's day, or leaving the couple"));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Features.Shell;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,14 @@ internal static class QuestionEndpoints
         services.AddSingleton<TodayCache>();
         services.AddScoped<HistoryService>();
         services.AddScoped<CustomQuestionService>();
+        services.AddScoped<QuestionCards>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.RequireCouple("/Questions"));
+        services.AddTodayCard("question-of-the-day", 10, Audience.Couples, "/Features/Questions/_QuestionCard.cshtml",
+            (QuestionCards cards, CancellationToken ct) => cards.LoadAsync(ct));
+        services.AddNavEntry(new NavEntry(Destination.Us, 10, "Our answers", "book", "/history", Audience.Couples,
+            "Every question you have both answered, side by side"));
+        services.AddNavEntry(new NavEntry(Destination.Us, 20, "Our questions", "chat", "/questions/custom", Audience.Couples,
+            "Questions you add for the two of you"));
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Attune.Data;
 using Attune.Features.Accounts;
+using Attune.Features.Shell;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +22,8 @@ internal static class SecurityEndpoints
         services.AddScoped<TwoStepService>();
         services.AddScoped<RecentSignIn>();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddNavEntry(new NavEntry(Destination.Me, 30, "Security", "shield", "/security", Audience.Everyone,
+            "Password, two-step sign-in, passkeys and your devices"));
         return services;
     }
 

@@ -1,14 +1,15 @@
-using Attune.Features.Couples;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Questions;
 
-internal sealed class TodayModel(TodayService today, CoupleService couples, DepthLadder ladder) : PageModel
+/// <summary>
+/// Takes the question card's forms (answer, react, depth). Success goes back to Today; a refusal shows
+/// the card here with the message beside the field and the typed words kept.
+/// </summary>
+internal sealed class QuestionModel(QuestionCards cards, TodayService today, DepthLadder ladder) : PageModel
 {
-    public TodayResponse Today { get; private set; } = null!;
-
-    public string PartnerName { get; private set; } = "your partner";
+    public QuestionCard Card { get; private set; } = null!;
 
     [BindProperty]
     public string? AnswerText { get; set; }
@@ -16,19 +17,22 @@ internal sealed class TodayModel(TodayService today, CoupleService couples, Dept
     [BindProperty]
     public string? ReplyText { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Card = await cards.LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
     {
         var answered = await today.AnswerAsync(AnswerText, ct);
         if (answered.Succeeded)
         {
-            return RedirectToPage();
+            return LocalRedirect("/today");
         }
 
         // The answer box shows the message, whichever rule refused it; a final answer is shown as saved.
         ModelState.AddModelError(nameof(AnswerText), answered.Failure!.Detail);
-        return await LoadAsync(ct, keepInput: answered.Failure != TodayService.AlreadyRevealed);
+        Card = answered.Failure == TodayService.AlreadyRevealed
+            ? await cards.LoadAsync(ct)
+            : await cards.LoadAsync(ct, (AnswerText, ReplyText));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostReactAsync(string? kind, CancellationToken ct)
@@ -36,29 +40,17 @@ internal sealed class TodayModel(TodayService today, CoupleService couples, Dept
         var reacted = await today.ReactAsync(kind, ReplyText, ct);
         if (reacted.Succeeded)
         {
-            return RedirectToPage();
+            return LocalRedirect("/today");
         }
 
         ModelState.AddModelError(nameof(ReplyText), reacted.Failure!.Detail);
-        return await LoadAsync(ct, keepInput: true);
+        Card = await cards.LoadAsync(ct, (AnswerText, ReplyText));
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDepthAsync(int? maxDepth, CancellationToken ct)
     {
         await ladder.SetMineAsync(maxDepth, ct);
-        return RedirectToPage();
-    }
-
-    private async Task<IActionResult> LoadAsync(CancellationToken ct, bool keepInput = false)
-    {
-        Today = await today.GetAsync(ct);
-        PartnerName = (await couples.GetAsync(ct))?.Partner.DisplayName ?? PartnerName;
-        if (!keepInput)
-        {
-            AnswerText = Today.Mine?.Text;
-            ReplyText = Today.Reactions.Mine?.Text;
-        }
-
-        return Page();
+        return LocalRedirect("/today");
     }
 }
