@@ -42,7 +42,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
 
         Assert.StartsWith(origin + "/", page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Me", Exact = true })).ToBeVisibleAsync();
         await context.CloseAsync();
     }
 }

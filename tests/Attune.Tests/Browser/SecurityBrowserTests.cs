@@ -67,7 +67,7 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOu
     {
         var page = await browser.NewPageAsync();
         await BrowserFixture.RegisterAsync(page, "Dana", "/register");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Me", Exact = true })).ToBeVisibleAsync();
         browser.App.Time.Advance(TimeSpan.FromMinutes(6));
         await page.GotoAsync("/security");
         var add = page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" });
