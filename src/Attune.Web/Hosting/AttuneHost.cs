@@ -54,6 +54,7 @@ internal static class AttuneHost
         services.AddAttuneDatabase();
         services.AddAttuneRateLimits();
         services.AddPasswordHashingGate();
+        services.AddAttuneLocalization();
 
         services.AddSingleton<KeyDirectory>();
         services.AddSingleton<MasterKey>();
@@ -114,6 +115,7 @@ internal static class AttuneHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseSessions();
+        app.UseAttuneLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

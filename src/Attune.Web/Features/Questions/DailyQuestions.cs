@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attune.Data;
 using Attune.Encryption;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +70,7 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
         return (day, couple);
     }
 
-    /// <summary>The text of the questions of these days, in one query for custom ones.</summary>
+    /// <summary>The text of the questions of these days, in one query for custom ones; the library's in the request's language.</summary>
     public async Task<Dictionary<string, QuestionView>> DescribeAsync(Guid coupleId, IEnumerable<DailyQuestion> days, CancellationToken ct)
     {
         var ids = days.Select(d => d.QuestionId).Distinct(StringComparer.Ordinal).ToList();
@@ -87,7 +88,7 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
         {
             if (library.Find(id) is { } entry)
             {
-                result[id] = new QuestionView(entry.Id, entry.Text, entry.Category, entry.Depth);
+                result[id] = new QuestionView(entry.Id, library.Text(entry, CultureInfo.CurrentUICulture), entry.Category, entry.Depth);
             }
             else if (await db.Set<LibraryQuestion>().AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct) is { } retired)
             {

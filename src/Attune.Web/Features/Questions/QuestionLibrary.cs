@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attune.Data;
@@ -23,22 +24,27 @@ internal sealed class QuestionLibrary : IDatabaseStartupTask
     };
 
     private readonly FrozenDictionary<string, LibraryEntry> _byId;
+    private readonly QuestionTranslations _translations;
 
     public QuestionLibrary()
-        : this(LoadEmbedded())
+        : this(LoadEmbedded(), QuestionTranslations.LoadEmbedded())
     {
     }
 
-    public QuestionLibrary(IReadOnlyList<LibraryEntry> entries)
+    public QuestionLibrary(IReadOnlyList<LibraryEntry> entries, QuestionTranslations? translations = null)
     {
         Validate(entries);
         All = entries;
         _byId = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        _translations = translations ?? QuestionTranslations.None;
     }
 
     public IReadOnlyList<LibraryEntry> All { get; }
 
     public LibraryEntry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The question as asked in this culture, in English when it has no translation yet.</summary>
+    public string Text(LibraryEntry entry, CultureInfo culture) => _translations.Find(entry.Id, culture) ?? entry.Text;
 
     public Task RunAsync(AttuneDbContext db, CancellationToken ct) => SyncAsync(db, ct);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attune.Data;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace Attune.Features.Questions;
 /// Each person's Today view, kept in memory until anything in their couple is written
 /// (<see cref="CoupleChanges"/>), the couple's day turns, or <see cref="QuestionsOptions.TodayCacheFor"/>
 /// passes (the bound on staleness from writes made by another app instance). Keyed by couple and
-/// viewer, so a view is only ever served to the person it was made for.
+/// viewer, so a view is only ever served to the person it was made for, and by the request's language,
+/// so it is never served in another language than the one asked for.
 /// </summary>
 internal sealed class TodayCache(IMemoryCache cache, CoupleChanges changes, IOptions<QuestionsOptions> options, TimeProvider time)
 {
@@ -18,7 +20,7 @@ internal sealed class TodayCache(IMemoryCache cache, CoupleChanges changes, IOpt
     public long Version(Guid coupleId) => changes.Version(coupleId);
 
     public TodayResponse? Find(Guid coupleId, Guid viewer) =>
-        cache.TryGetValue((nameof(TodayCache), coupleId, viewer), out Entry? entry)
+        cache.TryGetValue(Key(coupleId, viewer), out Entry? entry)
         && entry!.Version == changes.Version(coupleId)
         && entry.Date == CoupleDay.Today(time, entry.TimeZone)
             ? entry.View
@@ -28,8 +30,11 @@ internal sealed class TodayCache(IMemoryCache cache, CoupleChanges changes, IOpt
     {
         if (options.Value.TodayCacheFor > TimeSpan.Zero)
         {
-            cache.Set((nameof(TodayCache), coupleId, viewer), new Entry(view, version, timeZone, view.Date),
+            cache.Set(Key(coupleId, viewer), new Entry(view, version, timeZone, view.Date),
                 new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.Value.TodayCacheFor });
         }
     }
+
+    private static (string, Guid, Guid, string) Key(Guid coupleId, Guid viewer) =>
+        (nameof(TodayCache), coupleId, viewer, CultureInfo.CurrentUICulture.Name);
 }
