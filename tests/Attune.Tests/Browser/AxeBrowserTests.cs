@@ -19,6 +19,15 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
     {
         var page = await browser.NewPageAsync();
         await AssertNoViolationsAsync([("signed out", page)]);
+
+        // A form sent back with its errors: the summary and each field's message.
+        await page.GotoAsync("/register");
+        await page.GetByLabel("Your name").FillAsync("Kim");
+        await page.GetByLabel("E-mail").FillAsync("not an address");
+        await page.GetByLabel("Password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("between 8 and 128 characters");
+        await AssertNoViolationsAsync([("signed out, register with errors", page)], [null]);
         await page.Context.CloseAsync();
     }
 
@@ -29,6 +38,12 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
         await BrowserFixture.RegisterAsync(page, "Cleo", "/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Cleo" })).ToBeVisibleAsync();
         await AssertNoViolationsAsync([("single", page)]);
+
+        // The invitation, with its code, link and QR image, is only there once created.
+        await page.GotoAsync("/couple");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("invitation-link")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync([("single, invited", page)], ["/couple"]);
         await page.Context.CloseAsync();
     }
 
@@ -36,6 +51,8 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
     public async Task Every_page_has_no_axe_violations_for_both_partners_after_the_reveal()
     {
         var (ana, ben) = await browser.PairedCoupleAsync("Ana", "Ben");
+        // Before answering, today's question is a form.
+        await AssertNoViolationsAsync([("Ana, not answered", ana)], ["/today", "/today/question"]);
         await PutJsonAsync(ana, "/api/v1/today/answer", new { text = "The sea in winter." });
         await PutJsonAsync(ben, "/api/v1/today/answer", new { text = "Your laugh when you are tired." });
         await ana.GotoAsync("/today");
@@ -45,10 +62,13 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
         await ben.Context.CloseAsync();
     }
 
-    /// <summary>Visits every page as each person in both colour schemes and fails once, listing every violation found.</summary>
-    private async Task AssertNoViolationsAsync(IReadOnlyList<(string Who, IPage Page)> people)
+    /// <summary>
+    /// Visits every page (or only those given; null for the page as it is) as each person in both colour schemes
+    /// and fails once, listing every violation found.
+    /// </summary>
+    private async Task AssertNoViolationsAsync(IReadOnlyList<(string Who, IPage Page)> people, IReadOnlyList<string?>? only = null)
     {
-        var paths = Fixtures.PageRoutes.Of(browser.App).Append("/offline.html").ToList();
+        var paths = only ?? [.. Fixtures.PageRoutes.Of(browser.App).Append("/offline.html")];
         var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags } };
         var problems = new List<string>();
         foreach (var (who, page) in people)
@@ -58,9 +78,13 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
                 await page.EmulateMediaAsync(new() { ColorScheme = scheme });
                 foreach (var path in paths)
                 {
-                    await page.GotoAsync(path);
+                    if (path is not null)
+                    {
+                        await page.GotoAsync(path);
+                    }
+
                     var results = await page.RunAxe(options);
-                    problems.AddRange(results.Violations.Select(v => Describe($"{who}, {scheme}, {path}", v)));
+                    problems.AddRange(results.Violations.Select(v => Describe($"{who}, {scheme}, {path ?? new Uri(page.Url).AbsolutePath}", v)));
                 }
             }
         }
