@@ -1,0 +1,107 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Attune.Tests.Browser;
+
+/// <summary>
+/// axe-core over every page of the endpoint list, signed out, as one person and as both partners of a couple
+/// after the reveal, on a phone in light and dark: WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices.
+/// </summary>
+public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
+
+    private readonly BrowserFixture browser = browser.LogsTo(output);
+
+    [Fact]
+    public async Task Every_page_has_no_axe_violations_signed_out()
+    {
+        var page = await browser.NewPageAsync();
+        await AssertNoViolationsAsync([("signed out", page)]);
+
+        // A form sent back with its errors: the summary and each field's message.
+        await page.GotoAsync("/register");
+        await page.GetByLabel("Your name").FillAsync("Kim");
+        await page.GetByLabel("E-mail").FillAsync("not an address");
+        await page.GetByLabel("Password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("between 8 and 128 characters");
+        await AssertNoViolationsAsync([("signed out, register with errors", page)], [null]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_page_has_no_axe_violations_for_a_single_person()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.RegisterAsync(page, "Cleo", "/register");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Cleo" })).ToBeVisibleAsync();
+        await AssertNoViolationsAsync([("single", page)]);
+
+        // The invitation, with its code, link and QR image, is only there once created.
+        await page.GotoAsync("/couple");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("invitation-link")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync([("single, invited", page)], ["/couple"]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_page_has_no_axe_violations_for_both_partners_after_the_reveal()
+    {
+        var (ana, ben) = await browser.PairedCoupleAsync("Ana", "Ben");
+        // Before answering, today's question is a form.
+        await AssertNoViolationsAsync([("Ana, not answered", ana)], ["/today", "/today/question"]);
+        await PutJsonAsync(ana, "/api/v1/today/answer", new { text = "The sea in winter." });
+        await PutJsonAsync(ben, "/api/v1/today/answer", new { text = "Your laugh when you are tired." });
+        await ana.GotoAsync("/today");
+        await Assertions.Expect(ana.GetByTestId("partner-answer")).ToHaveTextAsync("Your laugh when you are tired.");
+        await AssertNoViolationsAsync([("Ana", ana), ("Ben", ben)]);
+        await ana.Context.CloseAsync();
+        await ben.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Visits every page (or only those given; null for the page as it is) as each person in both colour schemes
+    /// and fails once, listing every violation found.
+    /// </summary>
+    private async Task AssertNoViolationsAsync(IReadOnlyList<(string Who, IPage Page)> people, IReadOnlyList<string?>? only = null)
+    {
+        var paths = only ?? [.. Fixtures.PageRoutes.Of(browser.App).Append("/offline.html")];
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags } };
+        var problems = new List<string>();
+        foreach (var (who, page) in people)
+        {
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+                foreach (var path in paths)
+                {
+                    if (path is not null)
+                    {
+                        await page.GotoAsync(path);
+                    }
+
+                    var results = await page.RunAxe(options);
+                    problems.AddRange(results.Violations.Select(v => Describe($"{who}, {scheme}, {path ?? new Uri(page.Url).AbsolutePath}", v)));
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} axe violations:\n{string.Join("\n", problems)}");
+    }
+
+    private static string Describe(string where, AxeResultItem violation)
+    {
+        var node = violation.Nodes.FirstOrDefault();
+        var html = node?.Html is { Length: > 200 } longHtml ? longHtml[..200] + "…" : node?.Html;
+        return $"{where}: {violation.Id} ({violation.Impact}) {violation.Help}; {violation.Nodes.Length} node(s), first {node?.Target} {html}";
+    }
+
+    private static async Task PutJsonAsync(IPage page, string path, object body)
+    {
+        var response = await page.Context.APIRequest.PutAsync(path, new() { DataObject = body });
+        Assert.True(response.Ok, $"{path}: {response.Status} {await response.TextAsync()}");
+    }
+}
