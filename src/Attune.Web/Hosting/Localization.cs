@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Attune.Hosting;
 
@@ -16,6 +17,11 @@ internal static class Localization
     public static IServiceCollection AddAttuneLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Each feature keeps its words in XxxText.resx (English) and XxxText.de.resx next to a marker class
+        // XxxText; views and services take IStringLocalizer<XxxText>. A key missing everywhere is noticed.
+        services.AddSingleton<MissingText>();
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, TrackedLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = SupportedCultures.Select(CultureInfo.GetCultureInfo).ToList();

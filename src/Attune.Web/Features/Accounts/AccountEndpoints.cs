@@ -29,10 +29,8 @@ internal static class AccountEndpoints
         services.AddSingleton<IInterceptor, NewAccountDefaults>();
         services.AddScoped<ProfileService>();
         services.AddScoped<PasswordCheck>();
-        services.AddNavEntry(new NavEntry(Destination.Me, 10, "Profile", "id-card", "/profile", Audience.Everyone,
-            "Your name and time zone"));
-        services.AddNavEntry(new NavEntry(Destination.Me, 40, "Your data", "download", "/profile#export-heading", Audience.Everyone,
-            "Download everything you wrote, or delete your account"));
+        services.AddNavEntry<AccountsText>(Destination.Me, 10, "nav.profile", "id-card", "/profile", Audience.Everyone);
+        services.AddNavEntry<AccountsText>(Destination.Me, 40, "nav.data", "download", "/profile#export-heading", Audience.Everyone);
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Accounts/Register");

@@ -16,10 +16,8 @@ internal static class CoupleEndpoints
             (CoupleCards cards, CancellationToken ct) => cards.NextStepAsync(ct));
         services.AddTodayCard("couple", 0, Audience.Couples, "/Features/Couples/_CoupleCard.cshtml",
             (CoupleCards cards, CancellationToken ct) => cards.CoupleAsync(ct));
-        services.AddNavEntry(new NavEntry(Destination.Me, 20, "Couple", "link", "/couple", Audience.Singles,
-            "Invite your partner, or join with their code"));
-        services.AddNavEntry(new NavEntry(Destination.Me, 20, "Couple", "link", "/couple", Audience.Couples,
-            "Your couple's day, or leaving the couple"));
+        services.AddNavEntry<CouplesText>(Destination.Me, 20, "nav.couple.single", "link", "/couple", Audience.Singles);
+        services.AddNavEntry<CouplesText>(Destination.Me, 20, "nav.couple", "link", "/couple", Audience.Couples);
         return services;
     }
 

@@ -26,10 +26,8 @@ internal static class QuestionEndpoints
         services.Configure<RazorPagesOptions>(o => o.Conventions.RequireCouple("/Questions"));
         services.AddTodayCard("question-of-the-day", 10, Audience.Couples, "/Features/Questions/_QuestionCard.cshtml",
             (QuestionCards cards, CancellationToken ct) => cards.LoadAsync(ct));
-        services.AddNavEntry(new NavEntry(Destination.Us, 10, "Our answers", "book", "/history", Audience.Couples,
-            "Every question you have both answered, side by side"));
-        services.AddNavEntry(new NavEntry(Destination.Us, 20, "Our questions", "chat", "/questions/custom", Audience.Couples,
-            "Questions you add for the two of you"));
+        services.AddNavEntry<QuestionsText>(Destination.Us, 10, "nav.answers", "book", "/history", Audience.Couples);
+        services.AddNavEntry<QuestionsText>(Destination.Us, 20, "nav.questions", "chat", "/questions/custom", Audience.Couples);
         return services;
     }
 

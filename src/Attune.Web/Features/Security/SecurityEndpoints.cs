@@ -22,8 +22,7 @@ internal static class SecurityEndpoints
         services.AddScoped<TwoStepService>();
         services.AddScoped<RecentSignIn>();
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddNavEntry(new NavEntry(Destination.Me, 30, "Security", "shield", "/security", Audience.Everyone,
-            "Password, two-step sign-in, passkeys and your devices"));
+        services.AddNavEntry<SecurityText>(Destination.Me, 30, "nav.security", "shield", "/security", Audience.Everyone);
         return services;
     }
 

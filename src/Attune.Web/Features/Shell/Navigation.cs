@@ -1,4 +1,5 @@
 using Attune.Data;
+using Microsoft.Extensions.Localization;
 
 namespace Attune.Features.Shell;
 
@@ -26,16 +27,19 @@ internal enum Audience
 
 /// <summary>
 /// One row of a destination's hub page, registered by its feature in <c>AddXxx()</c>
-/// with <see cref="ShellEndpoints.AddNavEntry"/>.
+/// with <see cref="ShellEndpoints.AddNavEntry{TText}"/>.
 /// </summary>
 /// <param name="Destination">The tab it belongs to.</param>
 /// <param name="Order">Lower comes first on the hub page.</param>
-/// <param name="Label">The row's name.</param>
+/// <param name="Text">The feature's text class; its resources hold <paramref name="Label"/> and <paramref name="Label"/>+".hint".</param>
+/// <param name="Label">The resource key of the row's name; its hint (one line under it) is the key with ".hint" added.</param>
 /// <param name="Icon">A name in <see cref="ShellIcons"/>.</param>
 /// <param name="Path">The page, optionally with a fragment (<c>/profile#export-heading</c>).</param>
 /// <param name="Audience">Who sees the row.</param>
-/// <param name="Hint">One line under the label on the hub page.</param>
-internal sealed record NavEntry(Destination Destination, int Order, string Label, string Icon, string Path, Audience Audience, string Hint);
+internal sealed record NavEntry(Destination Destination, int Order, Type Text, string Label, string Icon, string Path, Audience Audience);
+
+/// <summary>A hub row in the request's language.</summary>
+internal sealed record NavItem(string Label, string Hint, string Icon, string Path);
 
 /// <summary>A destination as the layout shows it to one person on one page.</summary>
 internal sealed record DestinationLink(Destination Destination, string Label, string Icon, string Path, CurrentState Current);
@@ -52,19 +56,12 @@ internal enum CurrentState
 /// Every registered entry. The layout asks it which destinations this person has (a destination with
 /// no entry for them is not shown) and which one the page belongs to; hub pages ask for their rows.
 /// </summary>
-internal sealed class Navigation(IEnumerable<NavEntry> entries)
+internal sealed class Navigation(IEnumerable<NavEntry> entries, IStringLocalizerFactory localizers, IStringLocalizer<ShellText> text)
 {
     private readonly NavEntry[] _entries = Checked(entries);
 
-    public static string Label(Destination destination) => destination switch
-    {
-        Destination.Today => "Today",
-        Destination.Together => "Together",
-        Destination.CheckIn => "Check-in",
-        Destination.Us => "Us",
-        Destination.Me => "Me",
-        _ => throw new ArgumentOutOfRangeException(nameof(destination)),
-    };
+    /// <summary>The tab's name in the request's language.</summary>
+    public string Label(Destination destination) => text["destination." + destination.ToString().ToLowerInvariant()];
 
     /// <summary>Where the tab leads: Today is the daily home; every other destination has a hub page listing its entries.</summary>
     public static string HubPath(Destination destination) => destination switch
@@ -94,6 +91,14 @@ internal sealed class Navigation(IEnumerable<NavEntry> entries)
     /// <summary>The entries of one destination this person sees, in order.</summary>
     public IReadOnlyList<NavEntry> Entries(Destination destination, Caller caller) =>
         [.. _entries.Where(e => e.Destination == destination && Sees(e.Audience, caller))];
+
+    /// <summary>The hub page's rows for this person, in the request's language.</summary>
+    public IReadOnlyList<NavItem> Items(Destination destination, Caller caller) =>
+        [.. Entries(destination, caller).Select(e =>
+        {
+            var words = localizers.Create(e.Text);
+            return new NavItem(words[e.Label], words[e.Label + ".hint"], e.Icon, e.Path);
+        })];
 
     /// <summary>The destinations this person has, in the fixed order, each marked against the page at <paramref name="path"/>.</summary>
     public IReadOnlyList<DestinationLink> Destinations(Caller caller, PathString path)

@@ -4,7 +4,7 @@ namespace Attune.Features.Shell;
 
 /// <summary>
 /// The app shell: the navigation registry, Today's cards, the hub pages and Help and safety. Features
-/// add themselves with <see cref="AddNavEntry"/> and <see cref="AddTodayCard"/> in their own <c>AddXxx()</c>;
+/// add themselves with <see cref="AddNavEntry{TText}"/> and <see cref="AddTodayCard"/> in their own <c>AddXxx()</c>;
 /// the shell maps no routes of its own (its pages are Razor Pages, the service worker a static file).
 /// </summary>
 internal static class ShellEndpoints
@@ -14,15 +14,20 @@ internal static class ShellEndpoints
         services.AddSingleton<Navigation>();
         services.AddSingleton<TodayCards>();
         // Today is everyone's daily home, paired or not; its cards say what there is to do.
-        services.AddNavEntry(new NavEntry(Destination.Today, 0, "Today", "sun", "/today", Audience.Everyone, "Your day on Attune"));
-        services.AddNavEntry(new NavEntry(Destination.Me, 90, "Help and safety", "lifebuoy", "/help", Audience.Everyone,
-            "If you do not feel safe, quick exit, leaving a couple"));
+        services.AddNavEntry<ShellText>(Destination.Today, 0, "nav.today", "sun", "/today", Audience.Everyone);
+        services.AddNavEntry<ShellText>(Destination.Me, 90, "nav.help", "lifebuoy", "/help", Audience.Everyone);
         services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Shell/Help"));
+        // Together and Check-in have hub pages from the start; a tab appears once a feature adds an entry for this person.
         return services;
     }
 
-    /// <summary>Adds a row to a destination's hub page; a destination is shown to a person only if it has a row for them.</summary>
-    public static IServiceCollection AddNavEntry(this IServiceCollection services, NavEntry entry) => services.AddSingleton(entry);
+    /// <summary>
+    /// Adds a row to a destination's hub page; a destination is shown to a person only if it has a row for them.
+    /// <paramref name="label"/> is a key in <typeparamref name="TText"/>'s resources, and so is its hint, <c>label + ".hint"</c>.
+    /// </summary>
+    public static IServiceCollection AddNavEntry<TText>(
+        this IServiceCollection services, Destination destination, int order, string label, string icon, string path, Audience audience) =>
+        services.AddSingleton(new NavEntry(destination, order, typeof(TText), label, icon, path, audience));
 
     /// <summary>
     /// Adds a card to Today: <paramref name="load"/> gets the feature's service from the request and returns the
