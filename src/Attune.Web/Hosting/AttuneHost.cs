@@ -45,7 +45,7 @@ internal static class AttuneHost
         services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = HostingText.Customize);
         // The specific handler first: an unreadable sealed value has its own answer; every other fault the general one.
         services.AddExceptionHandler<SealedValueFailures>();
         services.AddErrorHandling();
@@ -75,7 +75,7 @@ internal static class AttuneHost
             o.Conventions.AllowAnonymousToPage("/Home/Index");
             o.Conventions.AllowAnonymousToPage("/Home/Error");
             o.Conventions.AllowAnonymousToPage("/Home/Exit");
-        });
+        }).AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = Localization.ForModel);
         services.AddHealthChecks().AddDbContextCheck<AttuneDbContext>("database", tags: ["ready"]);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)));

@@ -22,7 +22,7 @@ internal static class CoupleRequirement
         builder.AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<CallerScope>().Current is { IsInCouple: true }
                 ? await next(context)
-                : Problems.NotInCouple());
+                : Problems.NotInCouple(HostingText.For(context.HttpContext)));
         return builder;
     }
 

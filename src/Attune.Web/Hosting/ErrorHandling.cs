@@ -45,15 +45,15 @@ internal sealed partial class ServerFaults(IProblemDetailsService problems, ILog
         }
 
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var words = HostingText.For(context);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Something went wrong on our side",
-                Detail = "Nothing you already saved is lost. Please try again in a moment; if it keeps happening, " +
-                         "give whoever runs this Attune the trace id.",
+                Title = words["problem.fault.title"],
+                Detail = words["problem.fault.detail"],
             },
         });
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Attune.Hosting;
 
@@ -37,6 +36,17 @@ internal static class Localization
             o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
         });
         return services;
+    }
+
+    /// <summary>
+    /// Page models' <c>[Display(Name = "key")]</c> and <c>ErrorMessage = "key"</c> are keys in their feature's
+    /// text: a model in <c>Attune.Features.Accounts</c> reads <c>AccountsText</c>.
+    /// </summary>
+    public static IStringLocalizer ForModel(Type model, IStringLocalizerFactory factory)
+    {
+        var feature = model.Namespace?.Split('.')[^1];
+        var text = feature is null ? null : model.Assembly.GetType($"{model.Namespace}.{feature}Text");
+        return factory.Create(text ?? typeof(HostingText));
     }
 
     /// <summary>After authentication, so that a provider reading the person's saved language can see who it is.</summary>

@@ -24,11 +24,17 @@ internal enum FailureKind
 /// </summary>
 internal sealed record Failure(FailureKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
+    /// <summary>
+    /// The title of an invalid input is never shown as is: the API answers a ValidationProblem, whose title
+    /// <see cref="HostingText.Customize"/> writes in the request's language, and pages show the field errors.
+    /// </summary>
+    private const string InvalidTitle = "problem.invalid";
+
     public static Failure Field(string field, string message) =>
-        new(FailureKind.Invalid, "Please check your input", message, new Dictionary<string, string[]> { [field] = [message] });
+        new(FailureKind.Invalid, InvalidTitle, message, new Dictionary<string, string[]> { [field] = [message] });
 
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> fields) =>
-        new(FailureKind.Invalid, "Please check your input", fields.Values.First()[0], fields);
+        new(FailureKind.Invalid, InvalidTitle, fields.Values.First()[0], fields);
 
     public static Failure NotFound(string title, string detail) => new(FailureKind.NotFound, title, detail);
 

@@ -111,8 +111,12 @@ internal static class PasswordHashing
         return services;
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy() => TypedResults.Problem(
-        title: "Too many sign-ins", detail: "Please try again in a moment.", statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy(HttpContext http)
+    {
+        var words = HostingText.For(http);
+        return TypedResults.Problem(
+            title: words["problem.busy.title"], detail: words["problem.busy.detail"], statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 
     /// <summary>The endpoint hashes a password: it runs inside the <see cref="PasswordHashingGate"/>.</summary>
     public static TBuilder HashesPassword<TBuilder>(this TBuilder builder)
@@ -121,6 +125,6 @@ internal static class PasswordHashing
         {
             var gate = context.HttpContext.RequestServices.GetRequiredService<PasswordHashingGate>();
             return await gate.RunAsync(async () => await next(context) ?? Results.Empty, context.HttpContext.RequestAborted)
-                   ?? Busy();
+                   ?? Busy(context.HttpContext);
         });
 }

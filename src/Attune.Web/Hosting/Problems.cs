@@ -18,6 +18,6 @@ internal static class Problems
     public static ValidationProblem Field(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static ProblemHttpResult NotInCouple() =>
-        Conflict("Not in a couple", "This is for two. Invite your partner first, or join with their code.");
+    public static ProblemHttpResult NotInCouple(IStringLocalizer<HostingText> t) =>
+        Conflict(t["problem.notincouple.title"], t["problem.notincouple.detail"]);
 }

@@ -36,9 +36,10 @@ internal static class RateLimits
                         ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
+                var words = HostingText.For(context.HttpContext);
                 await TypedResults.Problem(
-                        title: "Too many attempts",
-                        detail: "Please wait a minute before trying again.",
+                        title: words["problem.ratelimit.title"],
+                        detail: words["problem.ratelimit.detail"],
                         statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(context.HttpContext);
             };

@@ -21,9 +21,10 @@ internal sealed partial class SealedValueFailures(ILogger<SealedValueFailures> l
         }
 
         LogUnreadable(logger, path);
+        var words = HostingText.For(httpContext);
         await TypedResults.Problem(
-            title: "Stored words could not be opened",
-            detail: "Something saved here no longer passes its integrity check, so it is not shown. Nothing was changed.",
+            title: words["problem.sealed.title"],
+            detail: words["problem.sealed.detail"],
             statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(httpContext);
         return true;
     }

@@ -22,7 +22,8 @@ internal static class AccountEndpoints
             .AddUserStore<Security.SealedTwoStepStore>()
             .AddSignInManager<AttuneSignInManager>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
-            .AddPasswordValidator<MaxLengthPasswordValidator>();
+            .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionOnRefresh);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);

@@ -31,17 +31,17 @@ internal static class AuthEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok, ValidationProblem>> Register(RegisterRequest input, UserManager<AttuneUser> users)
+    private static async Task<Results<Ok, ValidationProblem>> Register(RegisterRequest input, UserManager<AttuneUser> users, IStringLocalizer<AccountsText> t)
     {
         var email = input.Email?.Trim();
         if (string.IsNullOrEmpty(email) || email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
         {
-            return Problems.Field("email", "Please enter a valid e-mail address, such as name@example.com.");
+            return Problems.Field("email", t["email.invalid"]);
         }
 
         if (string.IsNullOrEmpty(input.Password))
         {
-            return Problems.Field("password", "Please choose a password.");
+            return Problems.Field("password", t["password.choose"]);
         }
 
         var result = await users.CreateAsync(new AttuneUser { UserName = email, Email = email }, input.Password);
@@ -57,11 +57,11 @@ internal static class AuthEndpoints
 
     /// <summary>Bearer tokens by default; ?useCookies=true signs a browser in with the cookie instead.</summary>
     private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult, ValidationProblem>> Login(
-        LoginRequest input, bool? useCookies, SignInManager<AttuneUser> signIn)
+        LoginRequest input, bool? useCookies, SignInManager<AttuneUser> signIn, IStringLocalizer<AccountsText> t)
     {
         if (string.IsNullOrWhiteSpace(input.Email) || string.IsNullOrEmpty(input.Password))
         {
-            return Problems.Field(string.IsNullOrWhiteSpace(input.Email) ? "email" : "password", "Please enter your e-mail address and password.");
+            return Problems.Field(string.IsNullOrWhiteSpace(input.Email) ? "email" : "password", t["signin.missing"]);
         }
 
         var cookies = useCookies == true;

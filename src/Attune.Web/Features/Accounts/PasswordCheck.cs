@@ -60,13 +60,12 @@ internal sealed class PasswordCheck(UserManager<AttuneUser> users, SessionProofs
 /// <summary>How a refused confirmation reads, on a page and in the API: one wording for both.</summary>
 internal static class ConfirmationAnswers
 {
-    /// <summary>The message for the password field; <paramref name="why"/> says what needs it (e.g. "Your export needs your current password.").</summary>
-    public static string Message(this Confirmation refused, string? why = null) => refused switch
+    /// <summary>The message for the password field; <paramref name="why"/> says what needs it (already in the request's language).</summary>
+    public static string Message(this Confirmation refused, IStringLocalizer<AccountsText> t, string? why = null) => refused switch
     {
-        Confirmation.PasswordNeeded => Join("Please enter your password to confirm it's you.", why),
-        Confirmation.WrongPassword => Join("That password is not right.", why),
-        Confirmation.TooManyWrongPasswords =>
-            $"Too many wrong passwords on this device. For your safety, please try again in {PasswordRules.LockoutMinutes} minutes.",
+        Confirmation.PasswordNeeded => Join(t["confirm.needed"], why),
+        Confirmation.WrongPassword => Join(t["confirm.wrong"], why),
+        Confirmation.TooManyWrongPasswords => t["confirm.paused", PasswordRules.LockoutMinutes],
         _ => "",
     };
 
@@ -74,17 +73,16 @@ internal static class ConfirmationAnswers
     /// The outcome of a confirmation: done, or a failure with a field error on <paramref name="field"/>
     /// (403 when the password is needed and missing, else 400).
     /// </summary>
-    public static Outcome AsOutcome(this Confirmation confirmation, string? why = null, string field = "password")
+    public static Outcome AsOutcome(this Confirmation confirmation, IStringLocalizer<AccountsText> t, string? why = null, string field = "password")
     {
         if (confirmation == Confirmation.Confirmed)
         {
             return Outcome.Done;
         }
 
-        var fields = new Dictionary<string, string[]> { [field] = [confirmation.Message(why)] };
+        var fields = new Dictionary<string, string[]> { [field] = [confirmation.Message(t, why)] };
         return confirmation == Confirmation.PasswordNeeded
-            ? new Failure(FailureKind.Forbidden, "Please confirm it's you",
-                "Changing how you sign in needs your password again: send it as \"password\", or sign in again first.", fields)
+            ? new Failure(FailureKind.Forbidden, t["confirm.title"], t["confirm.detail"], fields)
             : Failure.Invalid(fields);
     }
 

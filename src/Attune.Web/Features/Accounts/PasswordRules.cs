@@ -36,14 +36,10 @@ internal static class PasswordRules
     }
 }
 
-internal sealed class MaxLengthPasswordValidator : IPasswordValidator<AttuneUser>
+internal sealed class MaxLengthPasswordValidator(IStringLocalizer<AccountsText> t) : IPasswordValidator<AttuneUser>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<AttuneUser> manager, AttuneUser user, string? password) =>
         Task.FromResult(password is { Length: > PasswordRules.MaxLength }
-            ? IdentityResult.Failed(new IdentityError
-            {
-                Code = "PasswordTooLong",
-                Description = $"Passwords must be at most {PasswordRules.MaxLength} characters.",
-            })
+            ? IdentityResult.Failed(LocalizedIdentityErrors.PasswordTooLong(t))
             : IdentityResult.Success);
 }

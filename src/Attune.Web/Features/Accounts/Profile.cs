@@ -9,7 +9,7 @@ internal sealed record MeResponse(Guid Id, string Email, string DisplayName, str
 internal sealed record UpdateMeRequest(string? DisplayName, string? TimeZone);
 
 /// <summary>Reads and changes the signed-in person's own profile; used by the API and the pages.</summary>
-internal sealed class ProfileService(AttuneDbContext db)
+internal sealed class ProfileService(AttuneDbContext db, IStringLocalizer<AccountsText> t)
 {
     public Task<MeResponse?> GetAsync(Caller caller, CancellationToken ct) =>
         db.Users.AsNoTracking()
@@ -18,26 +18,26 @@ internal sealed class ProfileService(AttuneDbContext db)
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Field errors keyed by the JSON property name; empty when the input is valid.</summary>
-    public static Dictionary<string, string[]> Validate(string? displayName, string? timeZone)
+    public static Dictionary<string, string[]> Validate(IStringLocalizer<AccountsText> t, string? displayName, string? timeZone)
     {
         var errors = new Dictionary<string, string[]>();
         var name = displayName?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors["displayName"] = ["Please enter the name your partner will see."];
+            errors["displayName"] = [t["name.required"]];
         }
         else if (name.Length > AttuneUser.MaxDisplayNameLength)
         {
-            errors["displayName"] = [$"Please keep your name to {AttuneUser.MaxDisplayNameLength} characters or fewer."];
+            errors["displayName"] = [t["name.long", AttuneUser.MaxDisplayNameLength]];
         }
         else if (name.Any(char.IsControl))
         {
-            errors["displayName"] = ["Your name cannot contain control characters."];
+            errors["displayName"] = [t["name.control"]];
         }
 
         if (!TimeZones.IsKnown(timeZone))
         {
-            errors["timeZone"] = [TimeZones.UnknownMessage];
+            errors["timeZone"] = [t["timezone.unknown"]];
         }
 
         return errors;
@@ -45,7 +45,7 @@ internal sealed class ProfileService(AttuneDbContext db)
 
     public async Task<Outcome<MeResponse>> UpdateAsync(Caller caller, UpdateMeRequest request, CancellationToken ct)
     {
-        var errors = Validate(request.DisplayName, request.TimeZone);
+        var errors = Validate(t, request.DisplayName, request.TimeZone);
         if (errors.Count > 0)
         {
             return Failure.Invalid(errors);

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
-internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, TimeProvider time) : PageModel
+internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, TimeProvider time, IStringLocalizer<AccountsText> t) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -20,7 +20,7 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
     [HashesPassword]
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ProfileService.Validate(Input.DisplayName, Input.TimeZone) is { Count: > 0 } errors)
+        if (ProfileService.Validate(t, Input.DisplayName, Input.TimeZone) is { Count: > 0 } errors)
         {
             ModelState.AddFailure(Failure.Invalid(errors), nameof(Input));
         }
@@ -57,20 +57,20 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
 
 internal sealed class RegisterInput
 {
-    [Display(Name = "Your name")]
+    [Display(Name = "field.name")]
     public string? DisplayName { get; set; }
 
-    [Required(ErrorMessage = "Please enter your e-mail address.")]
-    [EmailAddress(ErrorMessage = "Please enter a valid e-mail address, such as name@example.com.")]
-    [Display(Name = "E-mail")]
+    [Required(ErrorMessage = "email.required")]
+    [EmailAddress(ErrorMessage = "email.invalid")]
+    [Display(Name = "field.email")]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Please choose a password.")]
+    [Required(ErrorMessage = "password.choose")]
     [StringLength(PasswordRules.MaxLength, MinimumLength = PasswordRules.MinLength,
-        ErrorMessage = "Your password needs between {2} and {1} characters.")]
+        ErrorMessage = "password.length")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
-    [Display(Name = "Time zone")]
+    [Display(Name = "field.timezone")]
     public string? TimeZone { get; set; } = TimeZones.Default;
 }

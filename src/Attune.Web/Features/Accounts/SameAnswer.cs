@@ -16,9 +16,8 @@ internal static class SameAnswer
     public static string Detail(SignInResult result) => result.RequiresTwoFactor ? nameof(SignInResult.RequiresTwoFactor) : "Failed";
 
     /// <summary>What the sign-in page says to everyone: it tells an owner who may be paused when to try again, and a stranger nothing.</summary>
-    public static string PageMessage =>
-        $"That e-mail and password do not match an account. After {PasswordRules.LockoutAttempts} wrong attempts in a row, " +
-        $"signing in pauses for {PasswordRules.LockoutMinutes} minutes: if this is your account, please try again after that.";
+    public static string PageMessage(IStringLocalizer<AccountsText> t) =>
+        t["signin.failed", PasswordRules.LockoutAttempts, PasswordRules.LockoutMinutes];
 
     /// <summary>
     /// Checks the password against the account's hash (or, without an account, a hash of nobody's) and

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
-internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
+internal sealed class SignInModel(SignInManager<AttuneUser> signIn, IStringLocalizer<AccountsText> t) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -40,21 +40,21 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn) : PageModel
         }
 
         // The same words whether the account is unknown, the password wrong or the account paused.
-        ModelState.AddModelError(string.Empty, SameAnswer.PageMessage);
+        ModelState.AddModelError(string.Empty, SameAnswer.PageMessage(t));
         return Page();
     }
 }
 
 internal sealed class SignInInput
 {
-    [Required(ErrorMessage = "Please enter your e-mail address.")]
-    [Display(Name = "E-mail")]
+    [Required(ErrorMessage = "email.required")]
+    [Display(Name = "field.email")]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Please enter your password.")]
+    [Required(ErrorMessage = "password.required")]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
-    [Display(Name = "Keep me signed in on this device")]
+    [Display(Name = "signin.remember")]
     public bool RememberMe { get; set; }
 }

@@ -10,11 +10,11 @@ namespace Attune.Features.Accounts;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or one recovery code.</summary>
 [EnableRateLimiting(RateLimits.Auth)]
-internal sealed class SignInTwoStepModel(SignInManager<AttuneUser> signIn) : PageModel
+internal sealed class SignInTwoStepModel(SignInManager<AttuneUser> signIn, IStringLocalizer<AccountsText> t) : PageModel
 {
     [BindProperty]
-    [Display(Name = "Code from your app, or a recovery code")]
-    [Required(ErrorMessage = "Please enter the code your app shows, or one of your recovery codes.")]
+    [Display(Name = "twostep.code")]
+    [Required(ErrorMessage = "twostep.code.required")]
     [StringLength(64)]
     public string Code { get; set; } = "";
 
@@ -50,8 +50,8 @@ internal sealed class SignInTwoStepModel(SignInManager<AttuneUser> signIn) : Pag
         }
 
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
-            ? "Too many attempts. For your safety this account is paused for 15 minutes."
-            : "That code did not work. Codes change every 30 seconds; each recovery code works once.");
+            ? t["twostep.paused", PasswordRules.LockoutMinutes]
+            : t["twostep.wrong"]);
         return Page();
     }
 }

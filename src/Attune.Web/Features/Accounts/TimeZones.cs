@@ -16,7 +16,6 @@ internal static class TimeZones
     /// <summary>Sorted for a select list.</summary>
     public static IReadOnlyList<string> All { get; } = [.. Known.Order(StringComparer.Ordinal)];
 
-    public const string UnknownMessage = "Please choose a time zone from the list, such as Europe/Berlin.";
 
     public static bool IsKnown(string? id) => id is not null && Known.Contains(id);
 

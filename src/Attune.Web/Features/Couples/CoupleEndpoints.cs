@@ -34,7 +34,7 @@ internal static class CoupleEndpoints
 
     private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult, ValidationProblem>> GetCouple(
         CoupleService couples, CancellationToken ct) =>
-        (await couples.GetAsync(ct) is { } couple ? couple : (Outcome<CoupleResponse>)CoupleService.NoCouple).ToResult(TypedResults.Ok);
+        (await couples.GetAsync(ct) is { } couple ? couple : (Outcome<CoupleResponse>)couples.NoCouple).ToResult(TypedResults.Ok);
 
     private static async Task<Results<Ok<CoupleResponse>, ProblemHttpResult, ValidationProblem>> UpdateCouple(
         CoupleUpdateRequest request, CoupleService couples, CancellationToken ct) =>

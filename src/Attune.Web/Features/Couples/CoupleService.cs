@@ -17,18 +17,17 @@ internal sealed record CoupleUpdateRequest(string? TimeZone);
 internal sealed record JoinResponse(Guid CoupleId, PartnerView Partner);
 
 /// <summary>Invitations, joining and the couple itself; used by the API and the pages.</summary>
-internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleChanges changes, TimeProvider time, Sessions.SessionCache sessions)
+internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleChanges changes, TimeProvider time, Sessions.SessionCache sessions, IStringLocalizer<CouplesText> t)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
     /// <summary>The couple resource does not exist for a single person: 404, unlike routes that need a couple (409).</summary>
-    public static readonly Failure NoCouple = Failure.NotFound("Not in a couple", "You have not joined a partner yet.");
+    public Failure NoCouple => Failure.NotFound(t["problem.nocouple.title"], t["problem.nocouple.detail"]);
 
-    public static readonly Failure AlreadyInCouple = Failure.Conflict("Already in a couple", "You are already paired with a partner.");
+    public Failure AlreadyInCouple => Failure.Conflict(t["problem.already.title"], t["problem.already.detail"]);
 
     /// <summary>Unknown, used and expired codes answer alike, so codes cannot be probed.</summary>
-    public static readonly Failure UnknownInvitation = Failure.NotFound(
-        "Invitation not found", "This code is unknown, already used or expired. Ask your partner for a new one.");
+    public Failure UnknownInvitation => Failure.NotFound(t["problem.invitation.title"], t["problem.invitation.detail"]);
 
     /// <summary>A new single-use invitation; older unused ones of the same person stop working.</summary>
     public async Task<Outcome<InvitationResponse>> CreateInvitationAsync(Uri baseUrl, CancellationToken ct)
@@ -91,7 +90,7 @@ internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleCha
 
         if (invitation.InviterId == userId)
         {
-            return Failure.Field("code", "This is your own invitation. Share it with your partner instead.");
+            return Failure.Field("code", t["problem.own"]);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -145,7 +144,7 @@ internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleCha
     {
         if (!Accounts.TimeZones.IsKnown(timeZone))
         {
-            return Failure.Field("timeZone", Accounts.TimeZones.UnknownMessage);
+            return Failure.Field("timeZone", t["timezone.unknown"]);
         }
 
         // The query filter limits the update to the caller's own couple.

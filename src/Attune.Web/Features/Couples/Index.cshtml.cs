@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Couples;
 
-internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService leaving, PublicUrls urls) : PageModel
+internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService leaving, PublicUrls urls, IStringLocalizer<CouplesText> t) : PageModel
 {
     public CoupleResponse? Couple { get; private set; }
 
@@ -69,7 +69,7 @@ internal sealed class IndexModel(CoupleService couples, Leaving.LeavingService l
 
         if (BaseUrl is not { } baseUrl)
         {
-            LinkProblem = PublicUrls.UnknownMessage;
+            LinkProblem = t["link.unknown"];
             return;
         }
 

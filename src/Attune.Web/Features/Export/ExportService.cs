@@ -40,19 +40,19 @@ internal sealed record ExportDocument(
 /// </summary>
 internal sealed class ExportService(
     AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time,
-    PasswordCheck passwords, IOptions<JsonOptions> json)
+    PasswordCheck passwords, IOptions<JsonOptions> json, IStringLocalizer<AccountsText> t)
 {
     /// <summary>Everything I wrote, as a file, once I have confirmed my password.</summary>
     public async Task<Outcome<ExportFile>> FileAsync(Caller caller, string? password, CancellationToken ct)
     {
         if (await passwords.ConfirmAsync(caller, password) is var confirmed and not Confirmation.Confirmed)
         {
-            return confirmed.AsOutcome("Your export needs your current password.").Failure!;
+            return confirmed.AsOutcome(t, t["confirm.export"]).Failure!;
         }
 
         var document = await BuildAsync(caller.UserId, ct);
         return document is null
-            ? Failure.NotFound("No account", "This account no longer exists.")
+            ? Failure.NotFound(t["problem.noaccount.title"], t["problem.noaccount.detail"])
             : new ExportFile(JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions), $"attune-export-{time.GetUtcNow():yyyy-MM-dd}.json");
     }
 

@@ -17,7 +17,7 @@ namespace Attune.Features.Leaving;
 /// older database backup either.
 /// </summary>
 internal sealed class LeavingService(
-    AttuneDbContext db, Caller caller, UserManager<AttuneUser> users, PasswordCheck passwords, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time)
+    AttuneDbContext db, Caller caller, UserManager<AttuneUser> users, PasswordCheck passwords, FieldCipher cipher, SessionService sessions, SessionCache sessionCache, AuditLog audit, TimeProvider time, IStringLocalizer<AccountsText> t)
 {
     /// <summary>Leaves the caller's couple; nothing to do when single (deleting an account calls this either way).</summary>
     public async Task LeaveCoupleAsync(CancellationToken ct)
@@ -56,7 +56,7 @@ internal sealed class LeavingService(
         var me = caller.UserId;
         if (await passwords.ConfirmAsync(caller, password) is var confirmed and not Confirmation.Confirmed)
         {
-            return confirmed.AsOutcome("Deleting your account needs your current password.");
+            return confirmed.AsOutcome(t, t["confirm.delete"]);
         }
 
         // Keys first, rows after, each step safe to repeat: if this stops half-way, what is left cannot be

@@ -1,5 +1,4 @@
 using Attune.Data;
-using Attune.Features.Accounts;
 using Attune.Features.Security;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -42,7 +41,7 @@ internal static class PasskeyEndpoints
     private static async Task<Results<ContentHttpResult, ProblemHttpResult, ValidationProblem>> CreationOptions(
         PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, Caller caller)
     {
-        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request?.Password);
         Outcome<string> options = confirmed.Failure is { } refused ? refused : await passkeys.CreationOptionsAsync(caller.UserId);
         return options.ToResult(json => TypedResults.Text(json, "application/json"));
     }
@@ -50,18 +49,18 @@ internal static class PasskeyEndpoints
     private static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> Add(
         AddPasskeyRequest request, PasskeyService passkeys, RecentSignIn recent, Caller caller)
     {
-        var confirmed = (await recent.CheckAsync(caller, request.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request.Password);
         var added = confirmed.Succeeded ? await passkeys.AddAsync(caller.UserId, request) : confirmed;
         return added.ToResult(() => TypedResults.Created("/api/v1/me/passkeys"));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Remove(
-        string id, [FromBody] PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, Caller caller)
+        string id, [FromBody] PasswordRequest? request, PasskeyService passkeys, RecentSignIn recent, Caller caller, IStringLocalizer<PasskeysText> t)
     {
-        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request?.Password);
         var removed = !confirmed.Succeeded ? confirmed
             : await passkeys.RemoveAsync(caller.UserId, id) ? Outcome.Done
-            : Failure.NotFound("No such passkey", "That passkey was already removed.");
+            : Failure.NotFound(t["passkey.none.title"], t["passkey.none.detail"]);
         return removed.ToResult();
     }
 
@@ -71,16 +70,16 @@ internal static class PasskeyEndpoints
 
     /// <summary>Bearer tokens by default; ?useCookies=true signs a browser in with the cookie instead.</summary>
     private static async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult, ValidationProblem>> SignIn(
-        PasskeySignInRequest request, bool? useCookies, SignInManager<AttuneUser> signIn)
+        PasskeySignInRequest request, bool? useCookies, SignInManager<AttuneUser> signIn, IStringLocalizer<PasskeysText> t)
     {
         if (string.IsNullOrWhiteSpace(request.Credential))
         {
-            return Problems.Field("credential", "The passkey did not arrive. Please try again.");
+            return Problems.Field("credential", t["passkey.missing"]);
         }
 
         if (!await PasskeyCeremony.IsUnderwayAsync(signIn.Context, PasskeyCeremony.Assertion))
         {
-            return Problems.Field("credential", "This passkey sign-in was not started here, or took too long. Please try again.");
+            return Problems.Field("credential", t["passkey.signin.stale"]);
         }
 
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;

@@ -15,7 +15,7 @@ internal sealed record AddPasskeyRequest(string? Credential, string? Name, strin
 /// Passkeys (WebAuthn) through ASP.NET Core Identity: the ceremony and its verification are
 /// Identity's; Attune names them, lists them, removes them and records each change as a security event.
 /// </summary>
-internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, AuditLog audit, TimeProvider time)
+internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, AuditLog audit, TimeProvider time, IStringLocalizer<PasskeysText> t)
 {
     public const int MaxNameLength = 60;
 
@@ -44,26 +44,26 @@ internal sealed class PasskeyService(UserManager<AttuneUser> users, SignInManage
     {
         if (string.IsNullOrWhiteSpace(request.Credential))
         {
-            return Failure.Field("credential", "The passkey did not arrive. Please try again.");
+            return Failure.Field("credential", t["passkey.missing"]);
         }
 
         if (!await PasskeyCeremony.IsUnderwayAsync(signIn.Context, PasskeyCeremony.Attestation))
         {
-            return Failure.Field("credential", "Adding this passkey was not started here, or took too long. Please start again.");
+            return Failure.Field("credential", t["passkey.add.stale"]);
         }
 
         var result = await signIn.PerformPasskeyAttestationAsync(request.Credential);
         if (!result.Succeeded || result.UserEntity.Id != me.ToString())
         {
-            return Failure.Field("credential", "This passkey could not be verified. Please try again.");
+            return Failure.Field("credential", t["passkey.unverified"]);
         }
 
         var name = request.Name?.Trim();
-        result.Passkey.Name = string.IsNullOrEmpty(name) ? $"Passkey added {time.GetUtcNow():d MMM yyyy}" : name[..Math.Min(name.Length, MaxNameLength)];
+        result.Passkey.Name = string.IsNullOrEmpty(name) ? t["passkey.name.default", time.GetUtcNow().ToString(t["format.date"], System.Globalization.CultureInfo.CurrentCulture)] : name[..Math.Min(name.Length, MaxNameLength)];
         var stored = await users.AddOrUpdatePasskeyAsync(await users.RequireAsync(me), result.Passkey);
         if (!stored.Succeeded)
         {
-            return Failure.Field("credential", "This passkey could not be saved. Please try again.");
+            return Failure.Field("credential", t["passkey.unsaved"]);
         }
 
         await audit.RecordAsync(AuditKind.PasskeyAdded, me);

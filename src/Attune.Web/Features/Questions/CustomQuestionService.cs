@@ -10,31 +10,31 @@ internal sealed record CustomQuestionRequest(string? Text, string? Category, int
 internal sealed record CustomQuestionView(Guid Id, string Text, QuestionCategory Category, int Depth, DateTimeOffset CreatedAt, bool AddedByMe);
 
 /// <summary>Questions a couple adds to its own rotation. Both partners see and may remove them.</summary>
-internal sealed class CustomQuestionService(AttuneDbContext db, Caller caller, FieldCipher cipher, DailyQuestions questions, TimeProvider time)
+internal sealed class CustomQuestionService(AttuneDbContext db, Caller caller, FieldCipher cipher, DailyQuestions questions, TimeProvider time, IStringLocalizer<QuestionsText> t)
 {
     public const string Purpose = "custom-question";
 
-    private static Dictionary<string, string[]> Validate(CustomQuestionRequest request, out string text, out QuestionCategory category)
+    private Dictionary<string, string[]> Validate(CustomQuestionRequest request, out string text, out QuestionCategory category)
     {
         var errors = new Dictionary<string, string[]>();
         text = request.Text?.Trim() ?? "";
         if (text.Length == 0)
         {
-            errors["text"] = ["Please write the question."];
+            errors["text"] = [t["custom.required"]];
         }
         else if (text.Length > QuestionsOptions.MaxCustomQuestionLength)
         {
-            errors["text"] = [$"Please keep the question to {QuestionsOptions.MaxCustomQuestionLength} characters or fewer."];
+            errors["text"] = [t["custom.long", QuestionsOptions.MaxCustomQuestionLength]];
         }
 
         if (!QuestionCategories.TryParse(request.Category, out category))
         {
-            errors["category"] = ["Please choose a category: inner-world, values, relationship, everyday or fun."];
+            errors["category"] = [t["category.choose"]];
         }
 
         if (!Depths.IsValid(request.Depth))
         {
-            errors["depth"] = [Depths.ChooseMessage];
+            errors["depth"] = [t["depth.choose"]];
         }
 
         return errors;

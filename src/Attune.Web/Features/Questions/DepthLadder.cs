@@ -15,7 +15,7 @@ internal sealed record DepthView(int Mine, int Couple, bool InvitedDeeper);
 /// revealed answers at the current rung and when both have said yes to the next one. Lowering one's own
 /// setting lowers the couple's level at once; the partner is never told who did it.
 /// </summary>
-internal sealed class DepthLadder(AttuneDbContext db, Caller caller, CoupleChanges changes, IOptions<QuestionsOptions> options)
+internal sealed class DepthLadder(AttuneDbContext db, Caller caller, CoupleChanges changes, IOptions<QuestionsOptions> options, IStringLocalizer<QuestionsText> t)
 {
     public async Task<DepthView> GetAsync(CancellationToken ct)
     {
@@ -36,7 +36,7 @@ internal sealed class DepthLadder(AttuneDbContext db, Caller caller, CoupleChang
     {
         if (!Depths.IsValid(maxDepth))
         {
-            return Failure.Field("maxDepth", Depths.ChooseMessage);
+            return Failure.Field("maxDepth", t["depth.choose"]);
         }
 
         var me = caller.UserId;

@@ -6,7 +6,6 @@ internal static class Depths
     public const int Lightest = 1;
     public const int Deepest = 3;
 
-    public const string ChooseMessage = "Please choose 1 (light), 2 (personal) or 3 (vulnerable).";
 
     public static IEnumerable<int> All => Enumerable.Range(Lightest, Deepest - Lightest + 1);
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Questions;
 
-internal sealed class HistoryModel(HistoryService history, CoupleService couples) : PageModel
+internal sealed class HistoryModel(HistoryService history, CoupleService couples, IStringLocalizer<QuestionsText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
@@ -14,11 +14,11 @@ internal sealed class HistoryModel(HistoryService history, CoupleService couples
 
     public HistoryResponse? History { get; private set; }
 
-    public string PartnerName { get; private set; } = "Your partner";
+    public string PartnerName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        PartnerName = (await couples.GetAsync(ct))?.Partner.DisplayName ?? PartnerName;
+        PartnerName = (await couples.GetAsync(ct))?.Partner.DisplayName ?? t["partner.fallback"];
         // An unknown category in the address shows every category rather than an error.
         var category = QuestionCategories.TryParse(Category, out _) ? Category : null;
         History = (await history.GetAsync(category, Before, HistoryService.DefaultLimit, ct)).Value;

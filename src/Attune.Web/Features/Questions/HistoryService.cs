@@ -13,7 +13,7 @@ internal sealed record HistoryDayView(DateOnly Date, QuestionView Question, Hist
 internal sealed record HistoryResponse(IReadOnlyList<HistoryDayView> Items, DateOnly? NextBefore, int ConnectedDaysThisMonth);
 
 /// <summary>Past days on which both answered. Missed days are simply absent; no streaks.</summary>
-internal sealed class HistoryService(AttuneDbContext db, Caller caller, DailyQuestions questions, AnswerPrivacy privacy, TimeProvider time)
+internal sealed class HistoryService(AttuneDbContext db, Caller caller, DailyQuestions questions, AnswerPrivacy privacy, TimeProvider time, IStringLocalizer<QuestionsText> t)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -26,7 +26,7 @@ internal sealed class HistoryService(AttuneDbContext db, Caller caller, DailyQue
         {
             if (!QuestionCategories.TryParse(categoryName, out var parsed))
             {
-                return Failure.Field("category", "Unknown category. Use inner-world, values, relationship, everyday or fun.");
+                return Failure.Field("category", t["category.unknown"]);
             }
 
             category = parsed;
@@ -34,7 +34,7 @@ internal sealed class HistoryService(AttuneDbContext db, Caller caller, DailyQue
 
         if (limit is < 1 or > MaxLimit)
         {
-            return Failure.Field("limit", $"Please ask for 1 to {MaxLimit} days.");
+            return Failure.Field("limit", t["history.limit", MaxLimit]);
         }
 
         return await PageAsync(category, before, limit ?? DefaultLimit, ct);

@@ -29,7 +29,7 @@ internal sealed class QuestionModel(QuestionCards cards, TodayService today, Dep
 
         // The answer box shows the message, whichever rule refused it; a final answer is shown as saved.
         ModelState.AddModelError(nameof(AnswerText), answered.Failure!.Detail);
-        Card = answered.Failure == TodayService.AlreadyRevealed
+        Card = answered.Failure == today.AlreadyRevealed
             ? await cards.LoadAsync(ct)
             : await cards.LoadAsync(ct, (AnswerText, ReplyText));
         return Page();

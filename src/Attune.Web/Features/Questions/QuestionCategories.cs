@@ -14,20 +14,14 @@ internal static class QuestionCategories
     public static bool TryParse(string? name, out QuestionCategory category) =>
         ByName.TryGetValue(name?.Trim() ?? "", out category);
 
-    public static string Label(QuestionCategory category) => category switch
-    {
-        QuestionCategory.InnerWorld => "Inner world",
-        QuestionCategory.Values => "Values and dreams",
-        QuestionCategory.Relationship => "Our relationship",
-        QuestionCategory.Everyday => "How are you lately",
-        QuestionCategory.Fun => "Fun and imagination",
-        _ => category.ToString(),
-    };
+    /// <summary>The category as people read it, in the request's language (key <c>category.inner-world</c> …).</summary>
+    public static string Label(QuestionCategory category, IStringLocalizer<QuestionsText> t) => t["category." + Name(category)];
 
-    public static string DepthLabel(int depth) => depth switch
+    /// <summary>The depth as people read it: light, personal or vulnerable.</summary>
+    public static string DepthLabel(int depth, IStringLocalizer<QuestionsText> t) => t[depth switch
     {
-        1 => "Light",
-        2 => "Personal",
-        _ => "Vulnerable",
-    };
+        1 => "depth.light",
+        2 => "depth.personal",
+        _ => "depth.vulnerable",
+    }];
 }

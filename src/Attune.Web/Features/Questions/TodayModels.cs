@@ -25,15 +25,7 @@ internal sealed record ReactionRequest(string? Kind, string? Text);
 internal static class ReactionKinds
 {
     /// <summary>What each reaction says, in the words shown on the page.</summary>
-    public static string Label(ReactionKind kind) => kind switch
-    {
-        ReactionKind.ThankYou => "Thank you for trusting me with that",
-        ReactionKind.TellMeMore => "Tell me more",
-        ReactionKind.Heart => "❤",
-        ReactionKind.MeToo => "Me too",
-        ReactionKind.Hug => "Sending you a hug",
-        _ => kind.ToString(),
-    };
+    public static string Label(ReactionKind kind, IStringLocalizer<QuestionsText> t) => t["reaction." + Name(kind)];
 
     public static string Name(ReactionKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 

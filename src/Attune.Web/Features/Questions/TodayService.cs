@@ -6,12 +6,11 @@ namespace Attune.Features.Questions;
 
 /// <summary>The couple's question of the day: reading it, answering it, reacting to the reveal.</summary>
 internal sealed class TodayService(
-    AttuneDbContext db, Caller caller, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TodayCache cache, TimeProvider time)
+    AttuneDbContext db, Caller caller, DailyQuestions questions, AnswerPrivacy privacy, DepthLadder ladder, TodayCache cache, TimeProvider time, IStringLocalizer<QuestionsText> t)
 {
-    public static readonly Failure AlreadyRevealed = Failure.Conflict(
-        "Answers are final", "Both of you have answered, so today's answers can no longer change.");
+    public Failure AlreadyRevealed => Failure.Conflict(t["problem.final.title"], t["problem.final.detail"]);
 
-    public static readonly Failure NotRevealedYet = Failure.Conflict("Not revealed yet", "You can react once you have both answered.");
+    public Failure NotRevealedYet => Failure.Conflict(t["problem.notrevealed.title"], t["problem.notrevealed.detail"]);
 
     public async Task<TodayResponse> GetAsync(CancellationToken ct)
     {
@@ -35,8 +34,8 @@ internal sealed class TodayService(
         if (text.Length is 0 or > QuestionsOptions.MaxAnswerLength)
         {
             return Failure.Field("text", text.Length == 0
-                ? "Please write your answer before saving."
-                : $"Please keep your answer to {QuestionsOptions.MaxAnswerLength} characters or fewer.");
+                ? t["answer.required"]
+                : t["answer.long", QuestionsOptions.MaxAnswerLength]);
         }
 
         var (coupleId, me) = (caller.Couple, caller.UserId);
@@ -95,13 +94,13 @@ internal sealed class TodayService(
     {
         if (!ReactionKinds.TryParse(kindName, out var kind))
         {
-            return Failure.Field("kind", "Please choose a reaction: thank-you, tell-me-more, heart, me-too or hug.");
+            return Failure.Field("kind", t["reaction.choose"]);
         }
 
         var reply = replyInput?.Trim();
         if (reply?.Length > QuestionsOptions.MaxReplyLength)
         {
-            return Failure.Field("text", $"Please keep your reply to {QuestionsOptions.MaxReplyLength} characters or fewer.");
+            return Failure.Field("text", t["reply.long", QuestionsOptions.MaxReplyLength]);
         }
 
         var (coupleId, me) = (caller.Couple, caller.UserId);

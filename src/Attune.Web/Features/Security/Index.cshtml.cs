@@ -11,7 +11,7 @@ namespace Attune.Features.Security;
 
 internal sealed class IndexModel(
     SessionService sessions, PasswordService passwords, TwoStepService twoStep, Passkeys.PasskeyService passkeys, AttuneDbContext db, Caller caller,
-    SignInManager<AttuneUser> signIn, RecentSignIn recent) : PageModel
+    SignInManager<AttuneUser> signIn, RecentSignIn recent, IStringLocalizer<SecurityText> t, IStringLocalizer<AccountsText> accounts) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -44,12 +44,12 @@ internal sealed class IndexModel(
     {
         if (await recent.CheckAsync(caller, confirmPassword) is var confirmed and not Confirmation.Confirmed)
         {
-            PasskeyProblem = confirmed.Message();
+            PasskeyProblem = confirmed.Message(accounts);
             await OnGetAsync(ct);
             return Page();
         }
 
-        Notice = await passkeys.RemoveAsync(caller.UserId, id) ? "The passkey is removed." : "That passkey was already removed.";
+        Notice = await passkeys.RemoveAsync(caller.UserId, id) ? t["notice.passkey.removed"] : t["notice.passkey.gone"];
         return RedirectToPage();
     }
 
@@ -60,14 +60,14 @@ internal sealed class IndexModel(
             return RedirectToPage();
         }
 
-        Notice = await sessions.RevokeAsync(caller, id, ct) ? "That device is signed out." : "That device was already signed out.";
+        Notice = await sessions.RevokeAsync(caller, id, ct) ? t["notice.device.out"] : t["notice.device.gone"];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeOthersAsync(CancellationToken ct)
     {
         var count = await sessions.RevokeOthersAsync(caller, ct);
-        Notice = count == 1 ? "1 other device is signed out." : $"{count} other devices are signed out.";
+        Notice = count == 1 ? t["notice.others.one"] : t["notice.others.many", count];
         return RedirectToPage();
     }
 
@@ -79,7 +79,7 @@ internal sealed class IndexModel(
         {
             // The password change renewed the security stamp; re-issue this browser's cookie in the same session.
             await signIn.RefreshSignInAsync(caller.UserId);
-            Notice = "Your password is changed, and every other device is signed out.";
+            Notice = t["notice.password"];
             return RedirectToPage();
         }
 

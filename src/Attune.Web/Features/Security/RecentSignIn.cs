@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Attune.Data;
 using Attune.Features.Accounts;
 using Attune.Features.Sessions;
+using Attune.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Security;
@@ -24,7 +25,7 @@ internal sealed class SecurityOptions
 /// <see cref="SecurityOptions.RecentSignIn"/>. A session alone is not enough: the phone may be
 /// unlocked in someone else's hand. A password given is always checked, even inside the window.
 /// </summary>
-internal sealed class RecentSignIn(PasswordCheck passwords, SessionProofs proofs, IOptions<SecurityOptions> options, TimeProvider time)
+internal sealed class RecentSignIn(PasswordCheck passwords, SessionProofs proofs, IOptions<SecurityOptions> options, TimeProvider time, IStringLocalizer<AccountsText> t)
 {
     public async Task<Confirmation> CheckAsync(Caller caller, string? password)
     {
@@ -35,6 +36,9 @@ internal sealed class RecentSignIn(PasswordCheck passwords, SessionProofs proofs
 
         return await IsRecentAsync(caller) ? Confirmation.Confirmed : Confirmation.PasswordNeeded;
     }
+
+    /// <summary><see cref="CheckAsync"/> as an outcome: a refusal is a field error on "password" in the request's language.</summary>
+    public async Task<Outcome> ConfirmAsync(Caller caller, string? password) => (await CheckAsync(caller, password)).AsOutcome(t);
 
     /// <summary>True when this device signed in, or entered the password, within the window.</summary>
     public async Task<bool> IsRecentAsync(Caller caller) =>

@@ -1,5 +1,4 @@
 using Attune.Data;
-using Attune.Features.Accounts;
 using Attune.Features.Shell;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,7 +49,7 @@ internal static class SecurityEndpoints
     private static async Task<Results<Ok<TwoStepSetup>, ProblemHttpResult, ValidationProblem>> Setup(
         PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
     {
-        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request?.Password);
         Outcome<TwoStepSetup> setup = confirmed.Failure is { } refused ? refused : await twoStep.SetupAsync(caller.UserId);
         return setup.ToResult(TypedResults.Ok);
     }
@@ -58,7 +57,7 @@ internal static class SecurityEndpoints
     private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult, ValidationProblem>> Enable(
         EnableTwoStepRequest request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
     {
-        var confirmed = (await recent.CheckAsync(caller, request.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request.Password);
         Outcome<IReadOnlyList<string>> enabled = confirmed.Failure is { } refused ? refused : await twoStep.EnableAsync(caller.UserId, request.Code);
         return enabled.ToResult(codes => TypedResults.Ok(new RecoveryCodesResponse(codes)));
     }
@@ -66,7 +65,7 @@ internal static class SecurityEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Disable(
         PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
     {
-        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request?.Password);
         if (confirmed.Succeeded)
         {
             await twoStep.DisableAsync(caller.UserId);
@@ -78,7 +77,7 @@ internal static class SecurityEndpoints
     private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult, ValidationProblem>> RenewCodes(
         PasswordRequest? request, TwoStepService twoStep, RecentSignIn recent, Caller caller)
     {
-        var confirmed = (await recent.CheckAsync(caller, request?.Password)).AsOutcome();
+        var confirmed = await recent.ConfirmAsync(caller, request?.Password);
         Outcome<IReadOnlyList<string>> codes = confirmed.Failure is { } refused ? refused : await twoStep.RenewRecoveryCodesAsync(caller.UserId);
         return codes.ToResult(renewed => TypedResults.Ok(new RecoveryCodesResponse(renewed)));
     }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Security;
 
-internal sealed class TwoStepModel(TwoStepService twoStep, RecentSignIn recent, Caller caller, SignInManager<AttuneUser> signIn) : PageModel
+internal sealed class TwoStepModel(TwoStepService twoStep, RecentSignIn recent, Caller caller, SignInManager<AttuneUser> signIn, IStringLocalizer<AccountsText> accounts) : PageModel
 {
     public TwoStepStatus Status { get; private set; } = new(false, 0);
 
@@ -65,7 +65,7 @@ internal sealed class TwoStepModel(TwoStepService twoStep, RecentSignIn recent, 
     /// <summary>The password field, or a recent sign-in on this device; a refusal is shown on the password field.</summary>
     private async Task<bool> ConfirmedAsync()
     {
-        var confirmed = (await recent.CheckAsync(caller, Password)).AsOutcome(field: nameof(Password));
+        var confirmed = (await recent.CheckAsync(caller, Password)).AsOutcome(accounts, field: nameof(Password));
         if (confirmed.Failure is { } refused)
         {
             ModelState.AddFailure(refused);

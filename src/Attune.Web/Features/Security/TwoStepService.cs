@@ -17,7 +17,7 @@ internal sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes
 /// Two-step sign-in with an authenticator app, and the one-time recovery codes that back it up.
 /// Its callers (endpoints and pages) first make sure, through <see cref="RecentSignIn"/>, that the owner is at the device.
 /// </summary>
-internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog audit)
+internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog audit, IStringLocalizer<SecurityText> t)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "Attune";
@@ -61,7 +61,7 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
         if (TotpTokenProvider.Normalise(code) is not { } digits
             || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
         {
-            return Failure.Field("code", "That code did not match. Enter the 6 digits your app shows now.");
+            return Failure.Field("code", t["twostep.code.wrong"]);
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -84,7 +84,7 @@ internal sealed class TwoStepService(UserManager<AttuneUser> users, AuditLog aud
         var user = await users.RequireAsync(me);
         if (!await users.GetTwoFactorEnabledAsync(user))
         {
-            return Failure.Conflict("Two-step sign-in is off", "Recovery codes come with two-step sign-in: turn it on first.");
+            return Failure.Conflict(t["twostep.off.title"], t["twostep.off.detail"]);
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);

@@ -1,5 +1,4 @@
 using Attune.Data;
-using Microsoft.Extensions.Localization;
 
 namespace Attune.Features.Shell;
 
