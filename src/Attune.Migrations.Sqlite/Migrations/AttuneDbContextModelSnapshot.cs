@@ -15,7 +15,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+            modelBuilder.Entity("Attune.Data.AttuneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -57,6 +57,11 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -661,7 +666,7 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+            modelBuilder.Entity("Attune.Data.AttuneUser", b =>
                 {
                     b.HasOne("Attune.Features.Couples.Couple", null)
                         .WithMany()
@@ -672,7 +677,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Attune.Features.Couples.Invitation", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("InviterId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -682,7 +687,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -702,7 +707,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -712,7 +717,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -722,7 +727,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -782,7 +787,7 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -792,7 +797,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -18,6 +18,12 @@ internal sealed class AttuneUser : IdentityUser<Guid>
 
     public Guid? CoupleId { get; set; }
 
+    /// <summary>
+    /// The language this person chose in their profile ("en", "de"); null follows the browser's
+    /// Accept-Language. It travels with the session check (Features/Sessions), so it costs no query.
+    /// </summary>
+    public string? Language { get; set; }
+
     /// <summary>The deepest question level this person is comfortable with. Never shown to the partner.</summary>
     public int MaxQuestionDepth { get; set; } = 1;
 

@@ -29,6 +29,8 @@ internal static class AccountEndpoints
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
         services.AddSingleton<IInterceptor, NewAccountDefaults>();
         services.AddScoped<ProfileService>();
+        // The saved language comes before the browser's (Hosting/Localization.cs sets the browser's as the only one).
+        services.Configure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Insert(0, new SavedLanguage()));
         services.AddScoped<PasswordCheck>();
         services.AddNavEntry<AccountsText>(Destination.Me, 10, "nav.profile", "id-card", "/profile", Audience.Everyone);
         services.AddNavEntry<AccountsText>(Destination.Me, 40, "nav.data", "download", "/profile#export-heading", Audience.Everyone);

@@ -10,6 +10,7 @@ internal sealed class AttuneUserConfiguration : IEntityTypeConfiguration<AttuneU
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AttuneUser.MaxDisplayNameLength);
         builder.Property(u => u.TimeZone).HasMaxLength(64);
+        builder.Property(u => u.Language).HasMaxLength(SavedLanguage.MaxLength);
         builder.HasIndex(u => u.CoupleId);
         // Named as it was while the context had a Couples set (the naming convention derives it from that).
         builder.HasOne<Couples.Couple>().WithMany().HasForeignKey(u => u.CoupleId).OnDelete(DeleteBehavior.SetNull)

@@ -24,7 +24,7 @@ internal sealed class ProfileModel(Caller caller, ProfileService profiles, SignI
         }
 
         Email = me.Email;
-        Input = new UpdateMeRequest(me.DisplayName, me.TimeZone);
+        Input = new UpdateMeRequest(me.DisplayName, me.TimeZone, me.Language);
         Saved = saved;
         return Page();
     }

@@ -10,15 +10,15 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Attune.Features.Sessions;
 
-/// <summary>The session a request runs in, with the caller's couple read in the same query.</summary>
-internal sealed record ActiveSession(Guid UserId, Guid SessionId, Guid? CoupleId);
+/// <summary>The session a request runs in, with the caller's couple and saved language (null: the browser's) read in the same query.</summary>
+internal sealed record ActiveSession(Guid UserId, Guid SessionId, Guid? CoupleId, string? Language = null);
 
-internal sealed record SessionRow(DateTimeOffset LastSeenAt, Guid? CoupleId);
+internal sealed record SessionRow(DateTimeOffset LastSeenAt, Guid? CoupleId, string? Language);
 
 /// <summary>
 /// Every authenticated request is checked against the sessions table, once, before anything else
 /// runs: a revoked session is signed out on its very next request, cookie or bearer token alike.
-/// The same query reads the caller's couple, so scoping costs no extra statement.
+/// The same query reads the caller's couple and saved language, so scoping and the request's language cost no extra statement.
 /// </summary>
 internal static class SessionValidation
 {
@@ -41,7 +41,7 @@ internal static class SessionValidation
             (from s in context.Set<SignInSession>()
              join u in context.Users on s.UserId equals u.Id
              where s.Id == session && s.UserId == user
-             select new SessionRow(s.LastSeenAt, u.CoupleId)).AsNoTracking().FirstOrDefault()))(db, sessionId, userId);
+             select new SessionRow(s.LastSeenAt, u.CoupleId, u.Language)).AsNoTracking().FirstOrDefault()))(db, sessionId, userId);
 
     public static Guid? SessionId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ClaimType), out var id) ? id : null;
@@ -74,7 +74,7 @@ internal static class SessionValidation
             return null;
         }
 
-        var session = new ActiveSession(userId, sessionId, row.CoupleId);
+        var session = new ActiveSession(userId, sessionId, row.CoupleId, row.Language);
         cache.Keep(session, generation);
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         if (now - row.LastSeenAt > TouchAfter)
