@@ -54,14 +54,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string timezoneId = "Europe/Lisbon")
+    /// <param name="timezoneId">The browser's time zone.</param>
+    /// <param name="locale">The browser's language (its Accept-Language), e.g. "de-DE"; null for Playwright's default (English).</param>
+    /// <param name="width">The viewport's width in CSS pixels: a 390 px phone unless a test asks for a narrower one.</param>
+    public async Task<IPage> NewPageAsync(string timezoneId = "Europe/Lisbon", string? locale = null, int width = 390)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             TimezoneId = timezoneId,
+            Locale = locale,
             IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            ViewportSize = new ViewportSize { Width = width, Height = 844 },
         });
         return await context.NewPageAsync();
     }
