@@ -32,6 +32,14 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Every_page_has_no_axe_violations_signed_out_in_german()
+    {
+        var page = await browser.NewPageAsync(locale: "de-DE");
+        await AssertNoViolationsAsync([("signed out, German", page)]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_page_has_no_axe_violations_for_a_single_person()
     {
         var page = await browser.NewPageAsync();
