@@ -11,6 +11,9 @@ const post = (url, body) => fetch(url, {
   body: JSON.stringify(body ?? {}),
 });
 
+// The words come from the page, in its language (data-say-* on the passkey block); English if missing.
+const word = (root, key, english) => root.dataset[key] || english;
+
 const say = (root, text) => {
   const status = root.querySelector("[data-passkey-status]");
   if (status) status.textContent = text;
@@ -23,7 +26,7 @@ if (add && supported) {
   add.querySelector("[data-passkey-add-button]").addEventListener("click", async (event) => {
     const button = event.currentTarget;
     button.disabled = true;
-    say(add, "Follow your device's prompt…");
+    say(add, word(add, "sayPrompt", "Follow your device's prompt…"));
     try {
       // Adding a passkey needs the password again, unless this device signed in a few minutes ago.
       const password = add.querySelector("#passkey-password");
@@ -31,7 +34,7 @@ if (add && supported) {
       password.value = "";
       if (!asked.ok) {
         const problem = await asked.json().catch(() => ({}));
-        say(add, problem.errors?.password?.[0] ?? problem.detail ?? "No passkey was added.");
+        say(add, problem.errors?.password?.[0] ?? problem.detail ?? word(add, "sayNone", "No passkey was added."));
         button.disabled = false;
         return;
       }
@@ -44,9 +47,9 @@ if (add && supported) {
         return;
       }
       const problem = await saved.json().catch(() => ({}));
-      say(add, problem.errors?.password?.[0] ?? "This passkey could not be saved. Please try again.");
+      say(add, problem.errors?.password?.[0] ?? word(add, "sayUnsaved", "This passkey could not be saved. Please try again."));
     } catch {
-      say(add, "No passkey was added.");
+      say(add, word(add, "sayNone", "No passkey was added."));
     }
     button.disabled = false;
   });
@@ -58,7 +61,7 @@ if (signIn && supported) {
   signIn.querySelector("[data-passkey-signin-button]").addEventListener("click", async (event) => {
     const button = event.currentTarget;
     button.disabled = true;
-    say(signIn, "Follow your device's prompt…");
+    say(signIn, word(signIn, "sayPrompt", "Follow your device's prompt…"));
     try {
       const options = await (await post("/api/v1/auth/passkey/options")).json();
       const credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
@@ -68,9 +71,9 @@ if (signIn && supported) {
         location.assign(button.dataset.returnUrl || "/");
         return;
       }
-      say(signIn, "That passkey did not sign you in. Use your password, or try another passkey.");
+      say(signIn, word(signIn, "sayFailed", "That passkey did not sign you in. Use your password, or try another passkey."));
     } catch {
-      say(signIn, "No passkey was used.");
+      say(signIn, word(signIn, "sayNone", "No passkey was used."));
     }
     button.disabled = false;
   });
