@@ -172,6 +172,23 @@ public abstract class AppreciationApiTests(AttuneApp app)
         app.Time.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(0, (await ana.Api.GetFromJsonAsync<AppreciationListDto>("/api/v1/appreciations"))!.SharedThisWeek);
     }
+
+    [Fact]
+    public async Task Leaving_ends_the_jar_good_news_and_hard_days_for_both_with_the_couple_key()
+    {
+        var (ana, ben) = await app.CreatePairedCoupleAsync();
+        var coupleId = (await ana.Api.GetFromJsonAsync<CoupleDto>("/api/v1/couple"))!.Id;
+        await ana.Api.PostAsJsonAsync("/api/v1/appreciations", new { text = "from Ana" });
+        await ben.Api.PostAsJsonAsync("/api/v1/appreciations", new { text = "from Ben" });
+        await ben.Api.PostAsJsonAsync("/api/v1/good-news", new { text = "Ben's news" });
+        await ben.Api.PostAsJsonAsync("/api/v1/support-requests", new { intensity = 1, note = "Ben's hard day" });
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ana.Api.PostAsync("/api/v1/couple/leave", null)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<AppreciationNote>().IgnoreQueryFilters().CountAsync(a => a.CoupleId == coupleId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Attune.Features.GoodNews.GoodNewsItem>().IgnoreQueryFilters().CountAsync(g => g.CoupleId == coupleId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Attune.Features.SafeHaven.SupportRequest>().IgnoreQueryFilters().CountAsync(r => r.CoupleId == coupleId)));
+        Assert.Equal(HttpStatusCode.Conflict, (await ben.Api.GetAsync("/api/v1/appreciations")).StatusCode);
+    }
 }
 
 public sealed class SqliteAppreciationApiTests(AttuneApp app, ITestOutputHelper output) : AppreciationApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
