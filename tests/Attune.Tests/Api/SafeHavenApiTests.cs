@@ -71,7 +71,7 @@ public abstract class SafeHavenApiTests(AttuneApp app)
         {
             var active = await ben.Api.GetStringAsync("/api/v1/support-requests/active");
             Assert.Null((await ben.Api.GetFromJsonAsync<ActiveSignalsDto>("/api/v1/support-requests/active"))!.Partner);
-            foreach (var text in new[] { active, await ben.Api.GetStringAsync("/api/v1/me/support-preferences"), await benPages.GetStringAsync("/today"), await benPages.GetStringAsync("/safe-haven") })
+            foreach (var text in new[] { active, await ben.Api.GetStringAsync("/api/v1/me/support-preferences"), await benPages.GetStringAsync("/today"), await benPages.GetStringAsync("/safe-haven"), await benPages.GetStringAsync("/me/support") })
             {
                 Assert.DoesNotContain(helps, text, StringComparison.Ordinal);
                 Assert.DoesNotContain(note, text, StringComparison.Ordinal);

@@ -42,12 +42,14 @@ public sealed class AppreciationBrowserTests(BrowserFixture browser, ITestOutput
         await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Pinned by you" })).ToBeVisibleAsync();
         await BrowserFixture.CaptureAsync(ben, "appreciation-jar");
 
-        await ana.GotoAsync("/safe-haven");
+        await ana.GotoAsync("/me/support");
         await ana.GetByLabel("Listen without trying to fix it").CheckAsync();
         await ana.GetByLabel("Comfort me: a hug, closeness").CheckAsync();
         await ana.GetByLabel("In my own words").FillAsync("Tea, and sitting with me on the sofa.");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(ana.GetByLabel("Listen without trying to fix it")).ToBeCheckedAsync();
+        await BrowserFixture.CaptureAsync(ana, "support-preferences");
+        await ana.GotoAsync("/safe-haven");
         await ana.GetByLabel("Heavy", new() { Exact = true }).CheckAsync();
         await ana.GetByLabel("A note (optional)").FillAsync("The meeting went badly.");
         await BrowserFixture.CaptureAsync(ana, "safe-haven");

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.SafeHaven;
 
-/// <summary>The safe haven: tell the partner it is a hard day, answer theirs, and say how you like to be supported.</summary>
-internal sealed class IndexModel(SupportRequestService signals, SupportPreferencesService preferences, SafeHavenCards cards) : PageModel
+/// <summary>The safe haven: tell the partner it is a hard day, and answer theirs.</summary>
+internal sealed class IndexModel(SupportRequestService signals, SafeHavenCards cards) : PageModel
 {
     [BindProperty]
     public int? Intensity { get; set; }
@@ -13,22 +13,11 @@ internal sealed class IndexModel(SupportRequestService signals, SupportPreferenc
     [BindProperty]
     public string? Note { get; set; }
 
-    [BindProperty]
-    public List<string> Ways { get; set; } = [];
-
-    [BindProperty]
-    public string? WhatHelps { get; set; }
-
     public string PartnerName { get; private set; } = "";
 
     public ActiveSignalsView Active { get; private set; } = new(null, null);
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var mine = await preferences.GetMineAsync(ct);
-        (Ways, WhatHelps) = ([.. mine.Ways.Select(SupportNames.Name)], mine.WhatHelps);
-        await LoadAsync(ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostSignalAsync(CancellationToken ct)
     {
@@ -39,21 +28,6 @@ internal sealed class IndexModel(SupportRequestService signals, SupportPreferenc
         }
 
         ModelState.AddFailure(sent.Failure!);
-        var mine = await preferences.GetMineAsync(ct);
-        (Ways, WhatHelps) = ([.. mine.Ways.Select(SupportNames.Name)], mine.WhatHelps);
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostPreferencesAsync(CancellationToken ct)
-    {
-        var saved = await preferences.SetMineAsync(new SupportPreferencesRequest(Ways, WhatHelps), ct);
-        if (saved.Succeeded)
-        {
-            return Redirect("/safe-haven#preferences");
-        }
-
-        ModelState.AddFailure(saved.Failure!);
         await LoadAsync(ct);
         return Page();
     }
@@ -67,8 +41,6 @@ internal sealed class IndexModel(SupportRequestService signals, SupportPreferenc
         }
 
         ModelState.AddFailure(sent.Failure!);
-        var mine = await preferences.GetMineAsync(ct);
-        (Ways, WhatHelps) = ([.. mine.Ways.Select(SupportNames.Name)], mine.WhatHelps);
         await LoadAsync(ct);
         return Page();
     }

@@ -18,8 +18,8 @@ internal static class SafeHavenEndpoints
             (SafeHavenCards cards, CancellationToken ct) => cards.PartnerAsync(ct));
         services.AddTodayCard("hard-day-mine", 2, Audience.Couples, "/Features/SafeHaven/_MyHardDayCard.cshtml",
             (SafeHavenCards cards, CancellationToken ct) => cards.MineAsync(ct));
-        services.AddNavEntry<SafeHavenText>(Destination.Together, 50, "nav.hardday", "lifebuoy", "/safe-haven#signal", Audience.Couples);
-        services.AddNavEntry<SafeHavenText>(Destination.Me, 25, "nav.preferences", "heart", "/safe-haven#preferences", Audience.Couples);
+        services.AddNavEntry<SafeHavenText>(Destination.Together, 50, "nav.hardday", "lifebuoy", "/safe-haven", Audience.Couples);
+        services.AddNavEntry<SafeHavenText>(Destination.Me, 25, "nav.preferences", "heart", "/me/support", Audience.Couples);
         return services;
     }
 
