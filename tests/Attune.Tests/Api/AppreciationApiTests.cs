@@ -174,6 +174,29 @@ public abstract class AppreciationApiTests(AttuneApp app)
     }
 
     [Fact]
+    public async Task My_export_holds_what_I_wrote_here_and_none_of_my_partners_words()
+    {
+        var (ana, ben) = await app.CreatePairedCoupleAsync();
+        await ana.Api.PostAsJsonAsync("/api/v1/appreciations", new { text = "ANA-APPRECIATION" });
+        await ben.Api.PostAsJsonAsync("/api/v1/appreciations", new { text = "BEN-APPRECIATION" });
+        var news = await (await ben.Api.PostAsJsonAsync("/api/v1/good-news", new { text = "BEN-NEWS" })).ReadAsync<GoodNewsDto>();
+        await ana.Api.PostAsJsonAsync($"/api/v1/good-news/{news.Id}/reply", new { text = "ANA-REPLY" });
+        await ana.Api.PutAsJsonAsync("/api/v1/me/support-preferences", new { ways = new List<string> { "space" }, whatHelps = "ANA-HELPS" });
+        await ben.Api.PutAsJsonAsync("/api/v1/me/support-preferences", new { ways = new List<string> { "listen" }, whatHelps = "BEN-HELPS" });
+
+        var export = await (await ana.Api.PostAsJsonAsync("/api/v1/me/export", new { password = ana.Password })).Content.ReadAsStringAsync();
+        foreach (var mine in new[] { "ANA-APPRECIATION", "ANA-REPLY", "ANA-HELPS" })
+        {
+            Assert.Contains(mine, export, StringComparison.Ordinal);
+        }
+
+        foreach (var theirs in new[] { "BEN-APPRECIATION", "BEN-NEWS", "BEN-HELPS" })
+        {
+            Assert.DoesNotContain(theirs, export, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Leaving_ends_the_jar_good_news_and_hard_days_for_both_with_the_couple_key()
     {
         var (ana, ben) = await app.CreatePairedCoupleAsync();

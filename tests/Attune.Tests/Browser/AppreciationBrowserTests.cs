@@ -69,6 +69,35 @@ public sealed class AppreciationBrowserTests(BrowserFixture browser, ITestOutput
         await ana.GotoAsync("/today");
         await Assertions.Expect(ana.GetByTestId("responses")).ToContainTextAsync("Ben: I'm here");
         await BrowserFixture.CaptureAsync(ana, "today-my-hard-day");
+
+        await ana.GotoAsync("/good-news");
+        await ana.GetByLabel("Something good that happened").FillAsync("My talk was accepted!");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Share with Ben" }).ClickAsync();
+        await ben.GotoAsync("/today");
+        await Assertions.Expect(ben.GetByTestId("good-news-card")).ToContainTextAsync("My talk was accepted!");
+        await ben.GetByLabel("Your answer to Ana").FillAsync("Tell me everything! When do you give it?");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+        await Assertions.Expect(ben.GetByTestId("good-news-list")).ToContainTextAsync("Tell me everything!");
+        await ana.GotoAsync("/good-news");
+        await Assertions.Expect(ana.GetByTestId("good-news-list")).ToContainTextAsync("Ben answered: Tell me everything!");
+        await BrowserFixture.CaptureAsync(ana, "good-news");
+
+        // The same pages in German and in the dark colour scheme, for looking at (and one German heading checked).
+        await ben.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "de-DE" });
+        await ben.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await ben.GotoAsync("/appreciations");
+        await Assertions.Expect(ben.GetByRole(AriaRole.Heading, new() { Name = "Unser Wertschätzungsglas" })).ToBeVisibleAsync();
+        foreach (var (path, name) in new[] { ("/appreciations", "jar"), ("/today", "today"), ("/good-news", "good-news"), ("/safe-haven", "safe-haven"), ("/me/support", "support-preferences") })
+        {
+            await ben.GotoAsync(path);
+            await BrowserFixture.CaptureAsync(ben, $"de-dark-{name}");
+        }
+
+        await ben.GotoAsync("/appreciations/write");
+        await ben.GetByLabel("Was schätzt du an Ana?").FillAsync("Danke für alles");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Wie konkret ist das?" }).ClickAsync();
+        await Assertions.Expect(ben.GetByTestId("nudge")).ToContainTextAsync("Was hat dein Schatz getan?");
+        await BrowserFixture.CaptureAsync(ben, "de-dark-write");
         await ana.Context.CloseAsync();
         await ben.Context.CloseAsync();
     }

@@ -208,5 +208,5 @@ internal sealed class AppreciationService(
     private Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, text["error.title"], message, new Dictionary<string, string[]> { [field] = [message] });
 
-    private static string Row(AppreciationNote a) => $"appreciations/{a.CoupleId:N}/{a.Id:N}";
+    internal static string Row(AppreciationNote a) => $"appreciations/{a.CoupleId:N}/{a.Id:N}";
 }

@@ -20,8 +20,8 @@ internal sealed class GoodNewsService(AttuneDbContext db, Caller caller, FieldCi
     public const int MaxReplyLength = 1000;
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-    private const string Purpose = "good-news";
-    private const string ReplyPurpose = "good-news-reply";
+    internal const string Purpose = "good-news";
+    internal const string ReplyPurpose = "good-news-reply";
 
     public async Task<Outcome<GoodNewsView>> ShareAsync(string? value, CancellationToken ct)
     {
@@ -126,5 +126,5 @@ internal sealed class GoodNewsService(AttuneDbContext db, Caller caller, FieldCi
     private Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, text["error.title"], message, new Dictionary<string, string[]> { [field] = [message] });
 
-    private static string Row(GoodNewsItem g) => $"good_news/{g.CoupleId:N}/{g.Id:N}";
+    internal static string Row(GoodNewsItem g) => $"good_news/{g.CoupleId:N}/{g.Id:N}";
 }

@@ -17,7 +17,7 @@ internal sealed record SupportPreferencesView(IReadOnlyList<SupportWay> Ways, st
 internal sealed class SupportPreferencesService(AttuneDbContext db, Caller caller, FieldCipher cipher, TimeProvider time, IStringLocalizer<SafeHavenText> text)
 {
     public const int MaxWhatHelpsLength = 500;
-    private const string Purpose = "support-what-helps";
+    internal const string Purpose = "support-what-helps";
 
     public async Task<SupportPreferencesView> GetMineAsync(CancellationToken ct) =>
         await ReadAsync(caller.UserId, ct) ?? new SupportPreferencesView([], null);
@@ -76,5 +76,5 @@ internal sealed class SupportPreferencesService(AttuneDbContext db, Caller calle
     private Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, text["error.title"], message, new Dictionary<string, string[]> { [field] = [message] });
 
-    private static string Row(Guid userId) => $"support_preferences/{userId:N}";
+    internal static string Row(Guid userId) => $"support_preferences/{userId:N}";
 }
