@@ -3,6 +3,11 @@ using Attune.Features.Demo;
 using Attune.Hosting;
 
 PrivateFiles.Apply();
+if (args is [Attune.Features.Appreciation.NudgeCheck.Command])
+{
+    return Attune.Features.Appreciation.NudgeCheck.Run(Console.Out);
+}
+
 var (command, rest) = BackupCommand.Split(args);
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(rest));
 if (command is not null)

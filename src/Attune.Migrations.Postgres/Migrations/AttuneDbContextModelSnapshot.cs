@@ -138,6 +138,50 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Appreciation.AppreciationNote", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FavouriteOfAuthor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("favourite_of_author");
+
+                    b.Property<bool>("FavouriteOfRecipient")
+                        .HasColumnType("boolean")
+                        .HasColumnName("favourite_of_recipient");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_appreciations");
+
+                    b.HasIndex("CoupleId", "CreatedAt")
+                        .HasDatabaseName("ix_appreciations_couple_id_created_at");
+
+                    b.ToTable("appreciations", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -240,6 +284,46 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_invitations_inviter_id");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.GoodNews.GoodNewsItem", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<byte[]>("Reply")
+                        .HasColumnType("bytea")
+                        .HasColumnName("reply");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_good_news");
+
+                    b.HasIndex("CoupleId", "CreatedAt")
+                        .HasDatabaseName("ix_good_news_couple_id_created_at");
+
+                    b.ToTable("good_news", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
@@ -433,6 +517,114 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasName("pk_reactions");
 
                     b.ToTable("reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Ways")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ways");
+
+                    b.Property<byte[]>("WhatHelps")
+                        .HasColumnType("bytea")
+                        .HasColumnName("what_helps");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_support_preferences");
+
+                    b.ToTable("support_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportRequest", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Intensity")
+                        .HasColumnType("integer")
+                        .HasColumnName("intensity");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("bytea")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_support_requests");
+
+                    b.HasIndex("CoupleId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_requests_couple_id_user_id")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportResponse", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<byte[]>("Text")
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_support_responses");
+
+                    b.HasIndex("CoupleId", "RequestId")
+                        .HasDatabaseName("ix_support_responses_couple_id_request_id");
+
+                    b.ToTable("support_responses", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>
@@ -694,6 +886,16 @@ namespace Attune.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_asp_net_users_inviter_id");
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportPreferences", b =>
+                {
+                    b.HasOne("Attune.Data.AttuneUser", null)
+                        .WithOne()
+                        .HasForeignKey("Attune.Features.SafeHaven.SupportPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>

@@ -133,6 +133,50 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Appreciation.AppreciationNote", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FavouriteOfAuthor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("favourite_of_author");
+
+                    b.Property<bool>("FavouriteOfRecipient")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("favourite_of_recipient");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_appreciations");
+
+                    b.HasIndex("CoupleId", "CreatedAt")
+                        .HasDatabaseName("ix_appreciations_couple_id_created_at");
+
+                    b.ToTable("appreciations", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -233,6 +277,46 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_invitations_inviter_id");
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.GoodNews.GoodNewsItem", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replied_at");
+
+                    b.Property<byte[]>("Reply")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reply");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_good_news");
+
+                    b.HasIndex("CoupleId", "CreatedAt")
+                        .HasDatabaseName("ix_good_news_couple_id_created_at");
+
+                    b.ToTable("good_news", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
@@ -426,6 +510,114 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasName("pk_reactions");
 
                     b.ToTable("reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Ways")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ways");
+
+                    b.Property<byte[]>("WhatHelps")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("what_helps");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_support_preferences");
+
+                    b.ToTable("support_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportRequest", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Intensity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("intensity");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_support_requests");
+
+                    b.HasIndex("CoupleId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_requests_couple_id_user_id")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportResponse", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<byte[]>("Text")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_support_responses");
+
+                    b.HasIndex("CoupleId", "RequestId")
+                        .HasDatabaseName("ix_support_responses_couple_id_request_id");
+
+                    b.ToTable("support_responses", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>
@@ -683,6 +875,16 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_asp_net_users_inviter_id");
+                });
+
+            modelBuilder.Entity("Attune.Features.SafeHaven.SupportPreferences", b =>
+                {
+                    b.HasOne("Attune.Data.AttuneUser", null)
+                        .WithOne()
+                        .HasForeignKey("Attune.Features.SafeHaven.SupportPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>

@@ -28,11 +28,12 @@ public abstract class IsolationMatrixTests(AttuneApp app)
             new { text = canary + " question?", category = "fun", depth = 1 })).ReadAsync<CustomQuestionDto>();
         await victim.BothAnswerAsync(canary + " inviter", canary + " partner");
         await victim.Partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canary + " reply" });
+        var kept = await KeepsakesAsync(victim, canary);
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -68,7 +69,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -85,6 +86,19 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/questions/custom"] = ("GET", "/api/v1/questions/custom", null, null),
         ["POST /api/v1/questions/custom"] = ("POST", "/api/v1/questions/custom", new { text = "Intruder?", category = "fun", depth = 1 }, null),
         ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/appreciations"] = ("POST", "/api/v1/appreciations", new { text = "intruder's appreciation" }, HttpStatusCode.Created),
+        ["GET /api/v1/appreciations"] = ("GET", "/api/v1/appreciations", null, HttpStatusCode.OK),
+        ["PUT /api/v1/appreciations/{id:guid}/favourite"] = ("PUT", $"/api/v1/appreciations/{kept.Appreciation}/favourite", new { favourite = true }, HttpStatusCode.NotFound),
+        ["POST /api/v1/appreciations/nudge"] = ("POST", "/api/v1/appreciations/nudge", new { text = "you are lovely" }, HttpStatusCode.OK),
+        ["POST /api/v1/good-news"] = ("POST", "/api/v1/good-news", new { text = "intruder's news" }, HttpStatusCode.Created),
+        ["GET /api/v1/good-news"] = ("GET", "/api/v1/good-news", null, HttpStatusCode.OK),
+        ["POST /api/v1/good-news/{id:guid}/reply"] = ("POST", $"/api/v1/good-news/{kept.GoodNews}/reply", new { text = "intruder's reply" }, HttpStatusCode.NotFound),
+        ["GET /api/v1/me/support-preferences"] = ("GET", "/api/v1/me/support-preferences", null, HttpStatusCode.OK),
+        ["PUT /api/v1/me/support-preferences"] = ("PUT", "/api/v1/me/support-preferences", new { ways = new List<string> { "space" }, whatHelps = "intruder" }, HttpStatusCode.OK),
+        ["POST /api/v1/support-requests"] = ("POST", "/api/v1/support-requests", new { intensity = 1 }, HttpStatusCode.Created),
+        ["GET /api/v1/support-requests/active"] = ("GET", "/api/v1/support-requests/active", null, HttpStatusCode.OK),
+        ["POST /api/v1/support-requests/{id:guid}/responses"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/responses", new { kind = "im-here" }, HttpStatusCode.NotFound),
+        ["POST /api/v1/support-requests/{id:guid}/close"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/close", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -106,10 +120,25 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/couple/leave"] = ("POST", "/api/v1/couple/leave", null, HttpStatusCode.NoContent),
     };
 
+    /// <summary>The victim's appreciation, good news (answered), support preferences and open hard day (answered), each with the canary.</summary>
+    private static async Task<Keepsakes> KeepsakesAsync((TestUser Inviter, TestUser Partner) victim, string canary)
+    {
+        var appreciation = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/appreciations", new { text = canary + " appreciation" })).ReadAsync<AppreciationDto>();
+        var news = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/good-news", new { text = canary + " news" })).ReadAsync<GoodNewsDto>();
+        await victim.Partner.Api.PostAsJsonAsync($"/api/v1/good-news/{news.Id}/reply", new { text = canary + " news reply" });
+        await victim.Inviter.Api.PutAsJsonAsync("/api/v1/me/support-preferences", new { ways = new List<string> { "listen" }, whatHelps = canary + " helps" });
+        var hardDay = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/support-requests", new { intensity = 2, note = canary + " note" })).ReadAsync<MySignalDto>();
+        await victim.Partner.Api.PostAsJsonAsync($"/api/v1/support-requests/{hardDay.Id}/responses", new { kind = "message", text = canary + " response" });
+        return new Keepsakes(appreciation.Id, news.Id, hardDay.Id);
+    }
+
+    private sealed record Keepsakes(Guid Appreciation, Guid GoodNews, Guid HardDay);
+
     private static async Task<string> SnapshotAsync(TestUser user)
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step" })
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
+            "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -31,7 +31,8 @@ internal sealed record ExportDocument(
     ExportedAccount Account,
     IReadOnlyList<ExportedAnswer> Answers,
     IReadOnlyList<ExportedReaction> Reactions,
-    IReadOnlyList<ExportedQuestion> QuestionsIAdded);
+    IReadOnlyList<ExportedQuestion> QuestionsIAdded,
+    Appreciation.ExportedKeepsakes Keepsakes);
 
 /// <summary>
 /// Builds a person's export. It reads by author (user id) across every couple the person was part of,
@@ -95,6 +96,7 @@ internal sealed class ExportService(
                 a.AnsweredAt))],
             [.. reactions.Select(r => new ExportedReaction(
                 r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose, AnswerPrivacy.ReplyRow(r)), r.CreatedAt))],
-            [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))]);
+            [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))],
+            await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct));
     }
 }

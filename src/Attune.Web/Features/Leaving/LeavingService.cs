@@ -36,6 +36,12 @@ internal sealed class LeavingService(
         await db.Set<Answer>().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Reaction>().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<CustomQuestion>().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
+        // Appreciations, good news and hard days were shared by the two (under the couple key destroyed
+        // below): they end with the couple, for both partners.
+        await db.Set<Appreciation.AppreciationNote>().ExecuteDeleteAsync(ct);
+        await db.Set<GoodNews.GoodNewsItem>().ExecuteDeleteAsync(ct);
+        await db.Set<SafeHaven.SupportResponse>().ExecuteDeleteAsync(ct);
+        await db.Set<SafeHaven.SupportRequest>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
