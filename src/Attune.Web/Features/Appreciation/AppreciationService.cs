@@ -4,7 +4,6 @@ using Attune.Features.Couples;
 using Attune.Features.Questions;
 using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Attune.Features.Appreciation;
 

@@ -2,7 +2,6 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Attune.Features.SafeHaven;
 

@@ -3,7 +3,6 @@ using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Attune.Features.SafeHaven;
 
