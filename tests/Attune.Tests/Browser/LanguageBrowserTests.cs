@@ -31,7 +31,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser, ITestOu
             Assert.Contains(question, German.Values);
             await Assertions.Expect(page.Locator(".eyebrow").First).ToContainTextAsync("Leicht");
             await Assertions.Expect(page.GetByLabel("Deine Antwort", new() { Exact = true })).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Schnell raus" })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Schnell raus", Exact = true })).ToBeVisibleAsync();
         }
 
         await BrowserFixture.CaptureAsync(ana, "de-today-unanswered", fullPage: false);
@@ -98,7 +98,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser, ITestOu
                 }
 
                 await Assertions.Expect(page.Locator("h1").First).ToBeInViewportAsync(new() { Ratio = 0.5f });
-                await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Schnell raus" })).ToBeVisibleAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Schnell raus", Exact = true })).ToBeVisibleAsync();
                 await BrowserFixture.CaptureAsync(page, "de-zoom-" + (path.Trim('/').Replace('/', '-') is { Length: > 0 } n ? n : "home"), fullPage: false);
             }
         }
