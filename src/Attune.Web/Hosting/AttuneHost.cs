@@ -4,8 +4,10 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.CheckIns;
 using Attune.Features.Couples;
 using Attune.Features.Export;
+using Attune.Features.Insights;
 using Attune.Features.Leaving;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
@@ -88,6 +90,8 @@ internal static class AttuneHost
         services.AddAudit();
         services.AddCouples();
         services.AddQuestions();
+        services.AddCheckIns();
+        services.AddInsights();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -130,6 +134,8 @@ internal static class AttuneHost
         app.MapAudit();
         app.MapCouples();
         app.MapQuestions();
+        app.MapCheckIns();
+        app.MapInsights();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();
