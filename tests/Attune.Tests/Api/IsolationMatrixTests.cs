@@ -28,11 +28,18 @@ public abstract class IsolationMatrixTests(AttuneApp app)
             new { text = canary + " question?", category = "fun", depth = 1 })).ReadAsync<CustomQuestionDto>();
         await victim.BothAnswerAsync(canary + " inviter", canary + " partner");
         await victim.Partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canary + " reply" });
+        // Two revealed weeks in which the victim felt alone: a revealed check-in, a conversation and a notice to aim at.
+        await victim.Inviter.SubmitCheckInAsync(CheckInClient.Full(feltAlone: 4, concern: canary + " concern"));
+        await victim.Partner.SubmitCheckInAsync(CheckInClient.Full(appreciation: canary + " appreciation"));
+        app.Time.Advance(TimeSpan.FromDays(7));
+        await victim.Inviter.SubmitCheckInAsync(CheckInClient.Full(feltAlone: 4, concern: canary + " concern"));
+        var victimWeek = (await victim.Partner.SubmitCheckInAsync(CheckInClient.Full())).Week;
+        var victimNotice = Assert.Single(await victim.Inviter.NoticesAsync()).Id;
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, victimWeek, victimNotice);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -68,7 +75,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, DateOnly victimWeek, string victimNotice) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -85,6 +92,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/questions/custom"] = ("GET", "/api/v1/questions/custom", null, null),
         ["POST /api/v1/questions/custom"] = ("POST", "/api/v1/questions/custom", new { text = "Intruder?", category = "fun", depth = 1 }, null),
         ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/checkins/current"] = ("GET", "/api/v1/checkins/current", null, HttpStatusCode.OK),
+        ["PUT /api/v1/checkins/current"] = ("PUT", "/api/v1/checkins/current", new { trust = 1, concern = "intruder's concern" }, HttpStatusCode.OK),
+        ["POST /api/v1/checkins/current/submit"] = ("POST", "/api/v1/checkins/current/submit", new { trust = 1 }, HttpStatusCode.BadRequest),
+        ["PUT /api/v1/checkins/day"] = ("PUT", "/api/v1/checkins/day", new { day = "friday" }, HttpStatusCode.OK),
+        ["POST /api/v1/checkins/{week}/conversation-done"] = ("POST", $"/api/v1/checkins/{victimWeek:yyyy-MM-dd}/conversation-done", null, HttpStatusCode.Conflict),
+        ["GET /api/v1/checkins"] = ("GET", "/api/v1/checkins", null, HttpStatusCode.OK),
+        ["GET /api/v1/insights/trends"] = ("GET", "/api/v1/insights/trends", null, HttpStatusCode.OK),
+        ["GET /api/v1/insights/notices"] = ("GET", "/api/v1/insights/notices", null, HttpStatusCode.OK),
+        ["POST /api/v1/insights/notices/{id}/dismiss"] = ("POST", $"/api/v1/insights/notices/{victimNotice}/dismiss", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -109,7 +125,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     private static async Task<string> SnapshotAsync(TestUser user)
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step" })
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step", "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }
