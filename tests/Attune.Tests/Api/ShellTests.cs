@@ -14,7 +14,7 @@ namespace Attune.Tests.Api;
 public abstract partial class ShellTests(AttuneApp app)
 {
     [Fact]
-    public async Task A_single_person_has_Today_and_Me_and_a_paired_person_Today_Us_and_Me()
+    public async Task A_single_person_has_Today_and_Me_and_a_paired_person_Today_Check_in_Us_and_Me()
     {
         var single = await app.RegisterAsync();
         var (inviter, partner) = await app.CreatePairedCoupleAsync();
@@ -23,9 +23,8 @@ public abstract partial class ShellTests(AttuneApp app)
         foreach (var paired in new[] { inviter, partner })
         {
             var tabs = Tabs(await PageAsync(paired, "/today"));
-            Assert.Equal<string>(["/today", "/us", "/me"], tabs);
+            Assert.Equal<string>(["/today", "/check-in", "/us", "/me"], tabs);
             Assert.DoesNotContain("/together", tabs);
-            Assert.DoesNotContain("/check-in", tabs);
         }
     }
 
@@ -37,8 +36,8 @@ public abstract partial class ShellTests(AttuneApp app)
         foreach (var (person, expected) in new[]
         {
             (single, new[] { "/today", "/me", "/profile", "/couple", "/security", "/help" }),
-            (inviter, new[] { "/today", "/us", "/me", "/history", "/questions/custom", "/profile", "/couple", "/security", "/help" }),
-            (partner, new[] { "/today", "/us", "/me", "/history", "/questions/custom", "/profile", "/couple", "/security", "/help" }),
+            (inviter, new[] { "/today", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/profile", "/couple", "/security", "/help" }),
+            (partner, new[] { "/today", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/profile", "/couple", "/security", "/help" }),
         })
         {
             using var client = await app.PageClientAsync(person);
