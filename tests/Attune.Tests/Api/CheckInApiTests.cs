@@ -42,6 +42,7 @@ public abstract class CheckInApiTests(AttuneApp app)
         {
             var html = await (await partnerPage.GetAsync(path)).Content.ReadAsStringAsync();
             Assert.DoesNotContain(canary, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("conversation-card", html, StringComparison.Ordinal);
         }
 
         // Both submitted: both see both.
@@ -50,6 +51,7 @@ public abstract class CheckInApiTests(AttuneApp app)
         Assert.Equal(canary, revealed.Partner!.Concern);
         Assert.Equal(2, revealed.Partner.Trust);
         Assert.Equal("my own worry", (await couple.Inviter.CurrentCheckInAsync()).Partner!.Concern);
+        Assert.Contains("data-testid=\"conversation-card\"", await (await partnerPage.GetAsync("/today")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var conversation = await (await partnerPage.GetAsync("/check-in/conversation")).Content.ReadAsStringAsync();
         Assert.Contains(canary + " thanks", conversation, StringComparison.Ordinal);
         trends = (await couple.Partner.Api.GetFromJsonAsync<TrendsDto>("/api/v1/insights/trends"))!;

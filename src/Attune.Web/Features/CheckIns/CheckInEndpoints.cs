@@ -14,6 +14,9 @@ internal static class CheckInEndpoints
         services.AddScoped<CheckInValidation>();
         services.AddScoped<CheckInService>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.RequireCouple("/CheckIns"));
+        // Only once both have checked in: nothing on Today ever asks a partner to check in.
+        services.AddTodayCard("checkin-conversation", 30, Audience.Couples, "/Features/CheckIns/_ConversationCard.cshtml",
+            async (CheckInService checkIns, CancellationToken ct) => await checkIns.GetCurrentAsync(ct) is { Revealed: true, ConversationDoneAt: null } week ? week : null);
         services.AddNavEntry<CheckInsText>(Destination.CheckIn, 10, "nav.week", "pulse", "/check-in/week", Audience.Couples);
         return services;
     }
