@@ -217,6 +217,113 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.CheckIns.CheckIn", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date")
+                        .HasColumnName("week");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("Closeness")
+                        .HasColumnType("integer")
+                        .HasColumnName("closeness");
+
+                    b.Property<int?>("Communication")
+                        .HasColumnType("integer")
+                        .HasColumnName("communication");
+
+                    b.Property<int?>("Empathy")
+                        .HasColumnType("integer")
+                        .HasColumnName("empathy");
+
+                    b.Property<int?>("FeltAlone")
+                        .HasColumnType("integer")
+                        .HasColumnName("felt_alone");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int?>("Support")
+                        .HasColumnType("integer")
+                        .HasColumnName("support");
+
+                    b.Property<byte[]>("Texts")
+                        .HasColumnType("bytea")
+                        .HasColumnName("texts");
+
+                    b.Property<int?>("Togetherness")
+                        .HasColumnType("integer")
+                        .HasColumnName("togetherness");
+
+                    b.Property<int?>("Trust")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("Vulnerability")
+                        .HasColumnType("integer")
+                        .HasColumnName("vulnerability");
+
+                    b.HasKey("CoupleId", "Week", "UserId")
+                        .HasName("pk_checkins");
+
+                    b.ToTable("checkins", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.CheckIns.CheckInConversation", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date")
+                        .HasColumnName("week");
+
+                    b.Property<DateTimeOffset>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid>("DoneBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("done_by");
+
+                    b.HasKey("CoupleId", "Week")
+                        .HasName("pk_checkin_conversations");
+
+                    b.ToTable("checkin_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.CheckIns.CheckInSchedule", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.HasKey("CoupleId")
+                        .HasName("pk_checkin_schedules");
+
+                    b.ToTable("checkin_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Couples.Couple", b =>
                 {
                     b.Property<Guid>("Id")
@@ -324,6 +431,51 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_good_news_couple_id_created_at");
 
                     b.ToTable("good_news", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Insights.CounsellorConsent", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.HasKey("CoupleId", "UserId")
+                        .HasName("pk_counsellor_consents");
+
+                    b.ToTable("counsellor_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Insights.NoticeDismissal", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("NoticeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("notice_id");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
+                    b.HasKey("CoupleId", "UserId", "NoticeId")
+                        .HasName("pk_notice_dismissals");
+
+                    b.ToTable("notice_dismissals", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>

@@ -210,6 +210,113 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.CheckIns.CheckIn", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("Closeness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closeness");
+
+                    b.Property<int?>("Communication")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("communication");
+
+                    b.Property<int?>("Empathy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("empathy");
+
+                    b.Property<int?>("FeltAlone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("felt_alone");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int?>("Support")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support");
+
+                    b.Property<byte[]>("Texts")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("texts");
+
+                    b.Property<int?>("Togetherness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("togetherness");
+
+                    b.Property<int?>("Trust")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("Vulnerability")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vulnerability");
+
+                    b.HasKey("CoupleId", "Week", "UserId")
+                        .HasName("pk_checkins");
+
+                    b.ToTable("checkins", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.CheckIns.CheckInConversation", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week");
+
+                    b.Property<long>("DoneAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_at");
+
+                    b.Property<Guid>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.HasKey("CoupleId", "Week")
+                        .HasName("pk_checkin_conversations");
+
+                    b.ToTable("checkin_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.CheckIns.CheckInSchedule", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.HasKey("CoupleId")
+                        .HasName("pk_checkin_schedules");
+
+                    b.ToTable("checkin_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Couples.Couple", b =>
                 {
                     b.Property<Guid>("Id")
@@ -317,6 +424,51 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_good_news_couple_id_created_at");
 
                     b.ToTable("good_news", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Insights.CounsellorConsent", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given_at");
+
+                    b.HasKey("CoupleId", "UserId")
+                        .HasName("pk_counsellor_consents");
+
+                    b.ToTable("counsellor_consents", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Insights.NoticeDismissal", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("NoticeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_id");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dismissed_at");
+
+                    b.HasKey("CoupleId", "UserId", "NoticeId")
+                        .HasName("pk_notice_dismissals");
+
+                    b.ToTable("notice_dismissals", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>

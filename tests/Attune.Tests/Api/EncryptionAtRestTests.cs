@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Attune.Tests.Api;
 
 /// <summary>
-/// Words written through the API (an answer, a reply and a custom question) are stored sealed: no
+/// Words written through the API (an answer, a reply, a custom question and a check-in's words) are stored sealed: no
 /// value of any row of any table holds them readably (read back with SQL, on both databases), and
 /// neither do the files at rest: on SQLite the database file, its write-ahead log and the key folder,
 /// on PostgreSQL (whose data files cannot be scanned here) the key folder.
@@ -22,20 +22,23 @@ public abstract class EncryptionAtRestTests(AttuneApp app)
     public async Task Answers_replies_and_custom_questions_written_through_the_api_are_nowhere_readable_at_rest()
     {
         var run = Guid.NewGuid().ToString("N");
-        var canaries = new[] { $"CANARY-answer-{run}", $"CANARY-reply-{run}", $"CANARY-question-{run}" };
+        var canaries = new[] { $"CANARY-answer-{run}", $"CANARY-reply-{run}", $"CANARY-question-{run}", $"CANARY-checkin-{run}" };
         var (inviter, partner) = await app.CreatePairedCoupleAsync();
         var added = await inviter.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = canaries[2] + "?", category = "fun", depth = 1 });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         await (inviter, partner).BothAnswerAsync(canaries[0], "the partner's answer");
         var replied = await partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canaries[1] });
         Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        await inviter.SubmitCheckInAsync(CheckInClient.Full(concern: canaries[3], appreciation: canaries[3]));
 
         // The words are stored and come back to their readers, so the scans below look for something that is there.
-        var seen = await inviter.Api.GetStringAsync("/api/v1/today") + await inviter.Api.GetStringAsync("/api/v1/questions/custom");
+        var seen = await inviter.Api.GetStringAsync("/api/v1/today") + await inviter.Api.GetStringAsync("/api/v1/questions/custom")
+            + await inviter.Api.GetStringAsync("/api/v1/checkins/current");
         Assert.All(canaries, canary => Assert.Contains(canary, seen, StringComparison.Ordinal));
 
         var values = await app.WithDbAsync(ReadEveryValueAsync);
         Assert.Contains(values, v => v.Where.StartsWith("answers.", StringComparison.Ordinal));
+        Assert.Contains(values, v => v.Where.StartsWith("checkins.", StringComparison.Ordinal));
         foreach (var (where, bytes) in values)
         {
             AssertAbsent(canaries, bytes, $"the row value {where}");

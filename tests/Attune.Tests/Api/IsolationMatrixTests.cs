@@ -29,11 +29,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         await victim.BothAnswerAsync(canary + " inviter", canary + " partner");
         await victim.Partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canary + " reply" });
         var kept = await KeepsakesAsync(victim, canary);
+        // A revealed check-in and a conversation to aim at; a notice id has the same shape as a real one (rule and week).
+        await victim.Inviter.SubmitCheckInAsync(CheckInClient.Full(feltAlone: 4, concern: canary + " concern"));
+        var victimWeek = (await victim.Partner.SubmitCheckInAsync(CheckInClient.Full(appreciation: canary + " appreciation"))).Week;
+        var victimNotice = $"felt-alone-{victimWeek:yyyyMMdd}";
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -69,7 +73,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -99,6 +103,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/support-requests/active"] = ("GET", "/api/v1/support-requests/active", null, HttpStatusCode.OK),
         ["POST /api/v1/support-requests/{id:guid}/responses"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/responses", new { kind = "im-here" }, HttpStatusCode.NotFound),
         ["POST /api/v1/support-requests/{id:guid}/close"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/close", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/checkins/current"] = ("GET", "/api/v1/checkins/current", null, HttpStatusCode.OK),
+        ["PUT /api/v1/checkins/current"] = ("PUT", "/api/v1/checkins/current", new { trust = 1, concern = "intruder's concern" }, HttpStatusCode.OK),
+        ["POST /api/v1/checkins/current/submit"] = ("POST", "/api/v1/checkins/current/submit", new { trust = 1 }, HttpStatusCode.BadRequest),
+        ["PUT /api/v1/checkins/day"] = ("PUT", "/api/v1/checkins/day", new { day = "friday" }, HttpStatusCode.OK),
+        ["POST /api/v1/checkins/{week}/conversation-done"] = ("POST", $"/api/v1/checkins/{victimWeek:yyyy-MM-dd}/conversation-done", null, HttpStatusCode.Conflict),
+        ["GET /api/v1/checkins"] = ("GET", "/api/v1/checkins", null, HttpStatusCode.OK),
+        ["GET /api/v1/insights/trends"] = ("GET", "/api/v1/insights/trends", null, HttpStatusCode.OK),
+        ["GET /api/v1/insights/notices"] = ("GET", "/api/v1/insights/notices", null, HttpStatusCode.OK),
+        ["POST /api/v1/insights/notices/{id}/dismiss"] = ("POST", $"/api/v1/insights/notices/{victimNotice}/dismiss", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -138,7 +151,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     {
         var parts = new List<string>();
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
-            "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active" })
+            "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
+            "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -14,7 +14,7 @@ namespace Attune.Tests.Api;
 public abstract partial class ShellTests(AttuneApp app)
 {
     [Fact]
-    public async Task A_single_person_has_Today_and_Me_and_a_paired_person_Today_Together_Us_and_Me()
+    public async Task A_single_person_has_Today_and_Me_and_a_paired_person_all_five()
     {
         var single = await app.RegisterAsync();
         var (inviter, partner) = await app.CreatePairedCoupleAsync();
@@ -23,8 +23,7 @@ public abstract partial class ShellTests(AttuneApp app)
         foreach (var paired in new[] { inviter, partner })
         {
             var tabs = Tabs(await PageAsync(paired, "/today"));
-            Assert.Equal<string>(["/today", "/together", "/us", "/me"], tabs);
-            Assert.DoesNotContain("/check-in", tabs);
+            Assert.Equal<string>(["/today", "/together", "/check-in", "/us", "/me"], tabs);
         }
     }
 
@@ -36,8 +35,8 @@ public abstract partial class ShellTests(AttuneApp app)
         foreach (var (person, expected) in new[]
         {
             (single, new[] { "/today", "/me", "/profile", "/couple", "/security", "/help" }),
-            (inviter, new[] { "/today", "/together", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/profile", "/couple", "/security", "/help" }),
-            (partner, new[] { "/today", "/together", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/profile", "/couple", "/security", "/help" }),
+            (inviter, new[] { "/today", "/together", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/profile", "/couple", "/security", "/help" }),
+            (partner, new[] { "/today", "/together", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/profile", "/couple", "/security", "/help" }),
         })
         {
             using var client = await app.PageClientAsync(person);

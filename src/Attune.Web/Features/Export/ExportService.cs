@@ -32,7 +32,11 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedAnswer> Answers,
     IReadOnlyList<ExportedReaction> Reactions,
     IReadOnlyList<ExportedQuestion> QuestionsIAdded,
-    Appreciation.ExportedKeepsakes Keepsakes);
+    Appreciation.ExportedKeepsakes Keepsakes,
+    IReadOnlyList<ExportedCheckIn> CheckIns);
+
+/// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
+internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
 
 /// <summary>
 /// Builds a person's export. It reads by author (user id) across every couple the person was part of,
@@ -40,7 +44,7 @@ internal sealed record ExportDocument(
 /// selects rows whose author is the caller.
 /// </summary>
 internal sealed class ExportService(
-    AttuneDbContext db, FieldCipher cipher, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time,
+    AttuneDbContext db, FieldCipher cipher, CheckIns.CheckInPrivacy checkInPrivacy, DailyQuestions questions, QuestionLibrary library, AuditLog audit, TimeProvider time,
     PasswordCheck passwords, IOptions<JsonOptions> json, IStringLocalizer<AccountsText> t)
 {
     /// <summary>Everything I wrote, as a file, once I have confirmed my password.</summary>
@@ -73,6 +77,7 @@ internal sealed class ExportService(
         var reactions = await db.Set<Reaction>().IgnoreQueryFilters().AsNoTracking().Where(r => r.UserId == me).OrderBy(r => r.Date).ToListAsync(ct);
         var added = await db.Set<CustomQuestion>().IgnoreQueryFilters().AsNoTracking().Where(q => q.AuthorId == me).OrderBy(q => q.CreatedAt).ToListAsync(ct);
 
+        var checkIns = await db.Set<CheckIns.CheckIn>().IgnoreQueryFilters().AsNoTracking().Where(c => c.UserId == me).OrderBy(c => c.Week).ToListAsync(ct);
         var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
         foreach (var group in days.GroupBy(d => d.CoupleId))
         {
@@ -97,6 +102,7 @@ internal sealed class ExportService(
             [.. reactions.Select(r => new ExportedReaction(
                 r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose, AnswerPrivacy.ReplyRow(r)), r.CreatedAt))],
             [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))],
-            await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct));
+            await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct),
+            [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))]);
     }
 }

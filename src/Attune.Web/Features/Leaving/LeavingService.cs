@@ -42,6 +42,9 @@ internal sealed class LeavingService(
         await db.Set<GoodNews.GoodNewsItem>().ExecuteDeleteAsync(ct);
         await db.Set<SafeHaven.SupportResponse>().ExecuteDeleteAsync(ct);
         await db.Set<SafeHaven.SupportRequest>().ExecuteDeleteAsync(ct);
+        await db.Set<CheckIns.CheckIn>().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Insights.NoticeDismissal>().Where(d => d.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Insights.CounsellorConsent>().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
@@ -79,6 +82,9 @@ internal sealed class LeavingService(
         await db.Set<Answer>().IgnoreQueryFilters().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Reaction>().IgnoreQueryFilters().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<CustomQuestion>().IgnoreQueryFilters().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
+        await db.Set<CheckIns.CheckIn>().IgnoreQueryFilters().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Insights.NoticeDismissal>().IgnoreQueryFilters().Where(d => d.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Insights.CounsellorConsent>().IgnoreQueryFilters().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)
