@@ -4,6 +4,7 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.Coach;
 using Attune.Features.Couples;
 using Attune.Features.Export;
 using Attune.Features.Leaving;
@@ -88,6 +89,7 @@ internal static class AttuneHost
         services.AddAudit();
         services.AddCouples();
         services.AddQuestions();
+        services.AddCoach();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -130,6 +132,7 @@ internal static class AttuneHost
         app.MapAudit();
         app.MapCouples();
         app.MapQuestions();
+        app.MapCoach();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();

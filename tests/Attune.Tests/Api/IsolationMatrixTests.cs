@@ -85,6 +85,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/questions/custom"] = ("GET", "/api/v1/questions/custom", null, null),
         ["POST /api/v1/questions/custom"] = ("POST", "/api/v1/questions/custom", new { text = "Intruder?", category = "fun", depth = 1 }, null),
         ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
+        // The coach keeps nothing and reads no couple's data: the intruder only gets their own text analysed.
+        ["POST /api/v1/coach/gentle"] = ("POST", "/api/v1/coach/gentle", new { text = "You never listen." }, HttpStatusCode.OK),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
