@@ -20,7 +20,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+            modelBuilder.Entity("Attune.Data.AttuneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -131,6 +131,59 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Apologies.Apology", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("ForgivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("forgiven_on");
+
+                    b.Property<byte[]>("Impact")
+                        .HasColumnType("bytea")
+                        .HasColumnName("impact");
+
+                    b.Property<byte[]>("MyPart")
+                        .HasColumnType("bytea")
+                        .HasColumnName("my_part");
+
+                    b.Property<byte[]>("NextTime")
+                        .HasColumnType("bytea")
+                        .HasColumnName("next_time");
+
+                    b.Property<byte[]>("WhatHappened")
+                        .HasColumnType("bytea")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_apologies");
+
+                    b.ToTable("apologies", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Audit.AuditEvent", b =>
@@ -672,7 +725,7 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+            modelBuilder.Entity("Attune.Data.AttuneUser", b =>
                 {
                     b.HasOne("Attune.Features.Couples.Couple", null)
                         .WithMany()
@@ -683,7 +736,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Attune.Features.Couples.Invitation", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("InviterId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -693,7 +746,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -713,7 +766,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -723,7 +776,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -733,7 +786,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -793,7 +846,7 @@ namespace Attune.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -803,7 +856,7 @@ namespace Attune.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -15,7 +15,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
-            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+            modelBuilder.Entity("Attune.Data.AttuneUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -126,6 +126,59 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Apologies.Apology", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("ForgivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forgiven_on");
+
+                    b.Property<byte[]>("Impact")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("impact");
+
+                    b.Property<byte[]>("MyPart")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("my_part");
+
+                    b.Property<byte[]>("NextTime")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("next_time");
+
+                    b.Property<byte[]>("WhatHappened")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_apologies");
+
+                    b.ToTable("apologies", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Audit.AuditEvent", b =>
@@ -661,7 +714,7 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Attune.Features.Accounts.AttuneUser", b =>
+            modelBuilder.Entity("Attune.Data.AttuneUser", b =>
                 {
                     b.HasOne("Attune.Features.Couples.Couple", null)
                         .WithMany()
@@ -672,7 +725,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Attune.Features.Couples.Invitation", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("InviterId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -682,7 +735,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Attune.Features.Sessions.SignInSession", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -702,7 +755,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -712,7 +765,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -722,7 +775,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -782,7 +835,7 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -792,7 +845,7 @@ namespace Attune.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Attune.Features.Accounts.AttuneUser", null)
+                    b.HasOne("Attune.Data.AttuneUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

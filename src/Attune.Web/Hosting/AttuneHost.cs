@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
+using Attune.Features.Apologies;
 using Attune.Features.Audit;
 using Attune.Features.Coach;
 using Attune.Features.Couples;
@@ -90,6 +91,7 @@ internal static class AttuneHost
         services.AddCouples();
         services.AddQuestions();
         services.AddCoach();
+        services.AddApologies();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -133,6 +135,7 @@ internal static class AttuneHost
         app.MapCouples();
         app.MapQuestions();
         app.MapCoach();
+        app.MapApologies();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();
