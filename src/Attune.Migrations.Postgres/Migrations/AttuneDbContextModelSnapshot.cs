@@ -138,6 +138,59 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Apologies.Apology", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("ForgivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("forgiven_on");
+
+                    b.Property<byte[]>("Impact")
+                        .HasColumnType("bytea")
+                        .HasColumnName("impact");
+
+                    b.Property<byte[]>("MyPart")
+                        .HasColumnType("bytea")
+                        .HasColumnName("my_part");
+
+                    b.Property<byte[]>("NextTime")
+                        .HasColumnType("bytea")
+                        .HasColumnName("next_time");
+
+                    b.Property<byte[]>("WhatHappened")
+                        .HasColumnType("bytea")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_apologies");
+
+                    b.ToTable("apologies", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Appreciation.AppreciationNote", b =>
                 {
                     b.Property<Guid>("CoupleId")

@@ -133,6 +133,59 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Apologies.Apology", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("ForgivenOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forgiven_on");
+
+                    b.Property<byte[]>("Impact")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("impact");
+
+                    b.Property<byte[]>("MyPart")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("my_part");
+
+                    b.Property<byte[]>("NextTime")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("next_time");
+
+                    b.Property<byte[]>("WhatHappened")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_apologies");
+
+                    b.ToTable("apologies", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Appreciation.AppreciationNote", b =>
                 {
                     b.Property<Guid>("CoupleId")

@@ -34,10 +34,12 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var victimWeek = (await victim.Partner.SubmitCheckInAsync(CheckInClient.Full(appreciation: canary + " appreciation"))).Week;
         var victimNotice = $"felt-alone-{victimWeek:yyyyMMdd}";
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
+        var apology = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/apologies",
+            new { whatHappened = canary + " a", myPart = canary + " b", impact = canary + " c", nextTime = canary + " d" })).ReadAsync<ApologyRef>();
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -73,7 +75,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -112,6 +114,13 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/insights/trends"] = ("GET", "/api/v1/insights/trends", null, HttpStatusCode.OK),
         ["GET /api/v1/insights/notices"] = ("GET", "/api/v1/insights/notices", null, HttpStatusCode.OK),
         ["POST /api/v1/insights/notices/{id}/dismiss"] = ("POST", $"/api/v1/insights/notices/{victimNotice}/dismiss", null, HttpStatusCode.NotFound),
+        // The coach keeps nothing and reads no couple's data: the intruder only gets their own text analysed.
+        ["POST /api/v1/coach/gentle"] = ("POST", "/api/v1/coach/gentle", new { text = "You never listen." }, HttpStatusCode.OK),
+        ["GET /api/v1/apologies"] = ("GET", "/api/v1/apologies", null, HttpStatusCode.OK),
+        ["POST /api/v1/apologies"] = ("POST", "/api/v1/apologies", new { whatHappened = "a", myPart = "b", impact = "c", nextTime = "d" }, HttpStatusCode.Created),
+        ["GET /api/v1/apologies/{id:guid}"] = ("GET", $"/api/v1/apologies/{apologyId}", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/apologies/{id:guid}/answer"] = ("POST", $"/api/v1/apologies/{apologyId}/answer", new { answer = "forgive" }, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/apologies/{id:guid}"] = ("DELETE", $"/api/v1/apologies/{apologyId}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -152,7 +161,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var parts = new List<string>();
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
-            "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices" })
+            "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }
@@ -160,6 +169,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         return string.Join('\n', parts);
     }
 }
+
+internal sealed record ApologyRef(Guid Id);
 
 public sealed class SqliteIsolationMatrixTests(AttuneApp app, ITestOutputHelper output) : IsolationMatrixTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
 

@@ -45,6 +45,8 @@ internal sealed class LeavingService(
         await db.Set<CheckIns.CheckIn>().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Insights.NoticeDismissal>().Where(d => d.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Insights.CounsellorConsent>().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
+        // Apologies are between the two of them: both partners' go (they are under the couple key, destroyed below).
+        await db.Set<Apologies.Apology>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
