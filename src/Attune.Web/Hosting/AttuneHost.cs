@@ -6,6 +6,7 @@ using Attune.Features.Accounts;
 using Attune.Features.Audit;
 using Attune.Features.Couples;
 using Attune.Features.Export;
+using Attune.Features.Journal;
 using Attune.Features.Leaving;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
@@ -88,6 +89,7 @@ internal static class AttuneHost
         services.AddAudit();
         services.AddCouples();
         services.AddQuestions();
+        services.AddJournal();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -130,6 +132,7 @@ internal static class AttuneHost
         app.MapAudit();
         app.MapCouples();
         app.MapQuestions();
+        app.MapJournal();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();

@@ -3,6 +3,7 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.Journal;
 using Attune.Features.Questions;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,6 +23,8 @@ internal sealed record ExportedAnswer(DateOnly Date, string QuestionId, string? 
 
 internal sealed record ExportedReaction(DateOnly Date, ReactionKind Kind, string? Reply, DateTimeOffset CreatedAt);
 
+internal sealed record ExportedJournalEntry(string Text, IReadOnlyList<string> Feelings, int Intensity, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
 internal sealed record ExportedQuestion(string Text, QuestionCategory Category, int Depth, DateTimeOffset CreatedAt, DateTimeOffset? RemovedAt);
 
 /// <summary>Everything one person provided, and the questions they answered; never anything of their partner.</summary>
@@ -31,7 +34,8 @@ internal sealed record ExportDocument(
     ExportedAccount Account,
     IReadOnlyList<ExportedAnswer> Answers,
     IReadOnlyList<ExportedReaction> Reactions,
-    IReadOnlyList<ExportedQuestion> QuestionsIAdded);
+    IReadOnlyList<ExportedQuestion> QuestionsIAdded,
+    IReadOnlyList<ExportedJournalEntry> Journal);
 
 /// <summary>
 /// Builds a person's export. It reads by author (user id) across every couple the person was part of,
@@ -72,6 +76,8 @@ internal sealed class ExportService(
         var reactions = await db.Set<Reaction>().IgnoreQueryFilters().AsNoTracking().Where(r => r.UserId == me).OrderBy(r => r.Date).ToListAsync(ct);
         var added = await db.Set<CustomQuestion>().IgnoreQueryFilters().AsNoTracking().Where(q => q.AuthorId == me).OrderBy(q => q.CreatedAt).ToListAsync(ct);
 
+        var journal = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UserId == me).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+
         var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
         foreach (var group in days.GroupBy(d => d.CoupleId))
         {
@@ -95,6 +101,7 @@ internal sealed class ExportService(
                 a.AnsweredAt))],
             [.. reactions.Select(r => new ExportedReaction(
                 r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose, AnswerPrivacy.ReplyRow(r)), r.CreatedAt))],
-            [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))]);
+            [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))],
+            [.. journal.Select(e => JournalService.ForExport(cipher, e))]);
     }
 }

@@ -2,6 +2,7 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.Journal;
 using Attune.Features.Questions;
 using Attune.Features.Sessions;
 using Attune.Hosting;
@@ -36,6 +37,8 @@ internal sealed class LeavingService(
         await db.Set<Answer>().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Reaction>().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<CustomQuestion>().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
+        // Shared journal copies are the couple's, under its key (destroyed below): both partners' copies go.
+        await db.Set<JournalShare>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
@@ -73,6 +76,8 @@ internal sealed class LeavingService(
         await db.Set<Answer>().IgnoreQueryFilters().Where(a => a.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Reaction>().IgnoreQueryFilters().Where(r => r.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<CustomQuestion>().IgnoreQueryFilters().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
+        await db.Set<JournalShare>().IgnoreQueryFilters().Where(s => s.AuthorId == me).ExecuteDeleteAsync(ct);
+        await db.Set<JournalEntry>().Where(e => e.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)
