@@ -28,11 +28,14 @@ public abstract class IsolationMatrixTests(AttuneApp app)
             new { text = canary + " question?", category = "fun", depth = 1 })).ReadAsync<CustomQuestionDto>();
         await victim.BothAnswerAsync(canary + " inviter", canary + " partner");
         await victim.Partner.Api.PostAsJsonAsync("/api/v1/today/reactions", new { kind = "heart", text = canary + " reply" });
+        var journal = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/journal",
+            new { text = canary + " journal", feelings = new List<string> { "tender" }, intensity = 3 })).ReadAsync<JournalEntryDto>();
+        await victim.Inviter.Api.PostAsync($"/api/v1/journal/{journal.Id}/share", null);
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, journal.Id);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -68,7 +71,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Guid journalId) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -85,6 +88,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/questions/custom"] = ("GET", "/api/v1/questions/custom", null, null),
         ["POST /api/v1/questions/custom"] = ("POST", "/api/v1/questions/custom", new { text = "Intruder?", category = "fun", depth = 1 }, null),
         ["DELETE /api/v1/questions/custom/{id:guid}"] = ("DELETE", $"/api/v1/questions/custom/{customId}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/journal/feelings"] = ("GET", "/api/v1/journal/feelings", null, HttpStatusCode.OK),
+        ["GET /api/v1/journal"] = ("GET", "/api/v1/journal?query=CANARY", null, HttpStatusCode.OK),
+        ["POST /api/v1/journal"] = ("POST", "/api/v1/journal", new { text = "intruder's entry", feelings = new List<string> { "calm" }, intensity = 2 }, HttpStatusCode.Created),
+        ["GET /api/v1/journal/{id:guid}"] = ("GET", $"/api/v1/journal/{journalId}", null, HttpStatusCode.NotFound),
+        ["PUT /api/v1/journal/{id:guid}"] = ("PUT", $"/api/v1/journal/{journalId}", new { text = "overwritten", feelings = new List<string> { "calm" }, intensity = 2 }, HttpStatusCode.NotFound),
+        ["POST /api/v1/journal/{id:guid}/share"] = ("POST", $"/api/v1/journal/{journalId}/share", null, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/journal/{id:guid}/share"] = ("DELETE", $"/api/v1/journal/{journalId}/share", null, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/journal/{id:guid}"] = ("DELETE", $"/api/v1/journal/{journalId}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/journal/shared"] = ("GET", "/api/v1/journal/shared", null, HttpStatusCode.OK),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -109,7 +121,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     private static async Task<string> SnapshotAsync(TestUser user)
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step" })
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step", "/api/v1/journal", "/api/v1/journal/shared" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

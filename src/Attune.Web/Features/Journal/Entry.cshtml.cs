@@ -26,6 +26,9 @@ internal sealed class EntryModel(JournalService journal, JournalSharing sharing,
 
     public bool InCouple => caller.IsInCouple;
 
+    /// <summary>Where the form posts: the entry's own address when editing (a null route value would leave the action empty).</summary>
+    public string SaveAction => Id is { } id ? $"/journal/entry/{id}?handler=Save" : "/journal/entry?handler=Save";
+
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public DateOnly Today { get; private set; }
