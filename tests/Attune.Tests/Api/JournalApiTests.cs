@@ -154,7 +154,8 @@ public abstract partial class JournalApiTests(AttuneApp app)
         var me = await app.RegisterAsync();
         using var pages = await app.PageClientAsync(me);
         var form = await pages.GetStringAsync("/journal/entry");
-        var token = Token().Match(form).Groups[1].Value;
+        var token = Token().Match(form[form.IndexOf("handler=Save", StringComparison.Ordinal)..]).Groups[1].Value;
+        Assert.NotEmpty(token);
 
         var refused = await pages.PostAsync("/journal/entry?handler=Save", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("Intensity", "3"), new("Text", "")]));
