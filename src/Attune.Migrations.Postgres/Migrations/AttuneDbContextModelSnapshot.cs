@@ -320,6 +320,51 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("journal_shares", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Letters.Letter", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<DateTimeOffset?>("RecipientPressedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recipient_pressed_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WriterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("writer_id");
+
+                    b.Property<DateTimeOffset?>("WriterPressedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("writer_pressed_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_letters");
+
+                    b.ToTable("letters", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

@@ -313,6 +313,51 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("journal_shares", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Letters.Letter", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long?>("OpensAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opens_at");
+
+                    b.Property<long?>("RecipientPressedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_pressed_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WriterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("writer_id");
+
+                    b.Property<long?>("WriterPressedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("writer_pressed_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_letters");
+
+                    b.ToTable("letters", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

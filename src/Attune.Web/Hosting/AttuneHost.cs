@@ -8,6 +8,7 @@ using Attune.Features.Couples;
 using Attune.Features.Export;
 using Attune.Features.Journal;
 using Attune.Features.Leaving;
+using Attune.Features.Letters;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
 using Attune.Features.Security;
@@ -90,6 +91,7 @@ internal static class AttuneHost
         services.AddCouples();
         services.AddQuestions();
         services.AddJournal();
+        services.AddLetters();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -133,6 +135,7 @@ internal static class AttuneHost
         app.MapCouples();
         app.MapQuestions();
         app.MapJournal();
+        app.MapLetters();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();

@@ -31,11 +31,12 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var journal = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/journal",
             new { text = canary + " journal", feelings = new List<string> { "tender" }, intensity = 3 })).ReadAsync<JournalEntryDto>();
         await victim.Inviter.Api.PostAsync($"/api/v1/journal/{journal.Id}/share", null);
+        var letter = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/letters", new { text = canary + " letter" })).ReadAsync<LetterDto>();
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, journal.Id);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, journal.Id, letter.Id);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -71,7 +72,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Guid journalId) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Guid journalId, Guid letterId) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -97,6 +98,10 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["DELETE /api/v1/journal/{id:guid}/share"] = ("DELETE", $"/api/v1/journal/{journalId}/share", null, HttpStatusCode.NotFound),
         ["DELETE /api/v1/journal/{id:guid}"] = ("DELETE", $"/api/v1/journal/{journalId}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/journal/shared"] = ("GET", "/api/v1/journal/shared", null, HttpStatusCode.OK),
+        ["GET /api/v1/letters"] = ("GET", "/api/v1/letters", null, HttpStatusCode.OK),
+        ["POST /api/v1/letters"] = ("POST", "/api/v1/letters", new { text = "intruder's letter" }, HttpStatusCode.Created),
+        ["GET /api/v1/letters/{id:guid}"] = ("GET", $"/api/v1/letters/{letterId}", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/letters/{id:guid}/open"] = ("POST", $"/api/v1/letters/{letterId}/open", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -121,7 +126,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     private static async Task<string> SnapshotAsync(TestUser user)
     {
         var parts = new List<string>();
-        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step", "/api/v1/journal", "/api/v1/journal/shared" })
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step", "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -3,6 +3,7 @@ using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
 using Attune.Features.Journal;
+using Attune.Features.Letters;
 using Attune.Features.Questions;
 using Attune.Features.Sessions;
 using Attune.Hosting;
@@ -39,6 +40,7 @@ internal sealed class LeavingService(
         await db.Set<CustomQuestion>().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
         // Shared journal copies are the couple's, under its key (destroyed below): both partners' copies go.
         await db.Set<JournalShare>().ExecuteDeleteAsync(ct);
+        await db.Set<Letter>().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
@@ -78,6 +80,7 @@ internal sealed class LeavingService(
         await db.Set<CustomQuestion>().IgnoreQueryFilters().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
         await db.Set<JournalShare>().IgnoreQueryFilters().Where(s => s.AuthorId == me).ExecuteDeleteAsync(ct);
         await db.Set<JournalEntry>().Where(e => e.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Letter>().IgnoreQueryFilters().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)
