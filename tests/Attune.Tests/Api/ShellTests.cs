@@ -14,7 +14,7 @@ namespace Attune.Tests.Api;
 public abstract partial class ShellTests(AttuneApp app)
 {
     [Fact]
-    public async Task A_single_person_has_Today_and_Me_and_a_paired_person_Today_Us_and_Me()
+    public async Task A_single_person_has_Today_and_Me_and_a_paired_person_Today_Together_Us_and_Me()
     {
         var single = await app.RegisterAsync();
         var (inviter, partner) = await app.CreatePairedCoupleAsync();
@@ -23,8 +23,7 @@ public abstract partial class ShellTests(AttuneApp app)
         foreach (var paired in new[] { inviter, partner })
         {
             var tabs = Tabs(await PageAsync(paired, "/today"));
-            Assert.Equal<string>(["/today", "/us", "/me"], tabs);
-            Assert.DoesNotContain("/together", tabs);
+            Assert.Equal<string>(["/today", "/together", "/us", "/me"], tabs); // Together: writing a love letter
             Assert.DoesNotContain("/check-in", tabs);
         }
     }
@@ -36,9 +35,9 @@ public abstract partial class ShellTests(AttuneApp app)
         var (inviter, partner) = await app.CreatePairedCoupleAsync();
         foreach (var (person, expected) in new[]
         {
-            (single, new[] { "/today", "/me", "/profile", "/couple", "/security", "/help" }),
-            (inviter, new[] { "/today", "/us", "/me", "/history", "/questions/custom", "/profile", "/couple", "/security", "/help" }),
-            (partner, new[] { "/today", "/us", "/me", "/history", "/questions/custom", "/profile", "/couple", "/security", "/help" }),
+            (single, new[] { "/today", "/me", "/journal", "/profile", "/couple", "/security", "/help" }),
+            (inviter, new[] { "/today", "/together", "/us", "/me", "/history", "/questions/custom", "/journal", "/journal/shared", "/letters", "/letters/write", "/profile", "/couple", "/security", "/help" }),
+            (partner, new[] { "/today", "/together", "/us", "/me", "/history", "/questions/custom", "/journal", "/journal/shared", "/letters", "/letters/write", "/profile", "/couple", "/security", "/help" }),
         })
         {
             using var client = await app.PageClientAsync(person);
