@@ -531,6 +531,134 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("notice_dismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Feelings")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("feelings");
+
+                    b.Property<int>("Intensity")
+                        .HasColumnType("integer")
+                        .HasColumnName("intensity");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_journal_entries_user_id_created_at");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Journal.JournalShare", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<byte[]>("Feelings")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("feelings");
+
+                    b.Property<int>("Intensity")
+                        .HasColumnType("integer")
+                        .HasColumnName("intensity");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("CoupleId", "EntryId")
+                        .HasName("pk_journal_shares");
+
+                    b.ToTable("journal_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Letters.Letter", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<DateTimeOffset?>("RecipientPressedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recipient_pressed_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WriterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("writer_id");
+
+                    b.Property<DateTimeOffset?>("WriterPressedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("writer_pressed_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_letters");
+
+                    b.ToTable("letters", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

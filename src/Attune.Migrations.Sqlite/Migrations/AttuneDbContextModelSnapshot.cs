@@ -524,6 +524,134 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("notice_dismissals", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Feelings")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("feelings");
+
+                    b.Property<int>("Intensity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("intensity");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_journal_entries");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_journal_entries_user_id_created_at");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Journal.JournalShare", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<byte[]>("Feelings")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("feelings");
+
+                    b.Property<int>("Intensity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("intensity");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("CoupleId", "EntryId")
+                        .HasName("pk_journal_shares");
+
+                    b.ToTable("journal_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Letters.Letter", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<long?>("OpensAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opens_at");
+
+                    b.Property<long?>("RecipientPressedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_pressed_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WriterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("writer_id");
+
+                    b.Property<long?>("WriterPressedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("writer_pressed_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_letters");
+
+                    b.ToTable("letters", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

@@ -12,7 +12,9 @@ using Attune.Features.Couples;
 using Attune.Features.Export;
 using Attune.Features.GoodNews;
 using Attune.Features.Insights;
+using Attune.Features.Journal;
 using Attune.Features.Leaving;
+using Attune.Features.Letters;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
 using Attune.Features.SafeHaven;
@@ -102,6 +104,8 @@ internal static class AttuneHost
         services.AddInsights();
         services.AddCoach();
         services.AddApologies();
+        services.AddJournal();
+        services.AddLetters();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -151,6 +155,8 @@ internal static class AttuneHost
         app.MapInsights();
         app.MapCoach();
         app.MapApologies();
+        app.MapJournal();
+        app.MapLetters();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();

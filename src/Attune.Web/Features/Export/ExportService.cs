@@ -3,6 +3,7 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.Journal;
 using Attune.Features.Questions;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,6 +23,8 @@ internal sealed record ExportedAnswer(DateOnly Date, string QuestionId, string? 
 
 internal sealed record ExportedReaction(DateOnly Date, ReactionKind Kind, string? Reply, DateTimeOffset CreatedAt);
 
+internal sealed record ExportedJournalEntry(string Text, IReadOnlyList<string> Feelings, int Intensity, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
 internal sealed record ExportedQuestion(string Text, QuestionCategory Category, int Depth, DateTimeOffset CreatedAt, DateTimeOffset? RemovedAt);
 
 /// <summary>Everything one person provided, and the questions they answered; never anything of their partner.</summary>
@@ -33,7 +36,8 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedReaction> Reactions,
     IReadOnlyList<ExportedQuestion> QuestionsIAdded,
     Appreciation.ExportedKeepsakes Keepsakes,
-    IReadOnlyList<ExportedCheckIn> CheckIns);
+    IReadOnlyList<ExportedCheckIn> CheckIns,
+    IReadOnlyList<ExportedJournalEntry> Journal);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -78,6 +82,8 @@ internal sealed class ExportService(
         var added = await db.Set<CustomQuestion>().IgnoreQueryFilters().AsNoTracking().Where(q => q.AuthorId == me).OrderBy(q => q.CreatedAt).ToListAsync(ct);
 
         var checkIns = await db.Set<CheckIns.CheckIn>().IgnoreQueryFilters().AsNoTracking().Where(c => c.UserId == me).OrderBy(c => c.Week).ToListAsync(ct);
+        var journal = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UserId == me).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+
         var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
         foreach (var group in days.GroupBy(d => d.CoupleId))
         {
@@ -103,6 +109,7 @@ internal sealed class ExportService(
                 r.Date, r.Kind, r.Reply is null ? null : cipher.Open(KeyOwner.User(me), r.Reply, AnswerPrivacy.ReplyPurpose, AnswerPrivacy.ReplyRow(r)), r.CreatedAt))],
             [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))],
             await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct),
-            [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))]);
+            [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))],
+            [.. journal.Select(e => JournalService.ForExport(cipher, e))]);
     }
 }

@@ -2,6 +2,8 @@ using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
 using Attune.Features.Audit;
+using Attune.Features.Journal;
+using Attune.Features.Letters;
 using Attune.Features.Questions;
 using Attune.Features.Sessions;
 using Attune.Hosting;
@@ -47,6 +49,9 @@ internal sealed class LeavingService(
         await db.Set<Insights.CounsellorConsent>().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
         // Apologies are between the two of them: both partners' go (they are under the couple key, destroyed below).
         await db.Set<Apologies.Apology>().ExecuteDeleteAsync(ct);
+        // Shared journal copies are the couple's, under its key (destroyed below): both partners' copies go.
+        await db.Set<JournalShare>().ExecuteDeleteAsync(ct);
+        await db.Set<Letter>().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
@@ -87,6 +92,9 @@ internal sealed class LeavingService(
         await db.Set<CheckIns.CheckIn>().IgnoreQueryFilters().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Insights.NoticeDismissal>().IgnoreQueryFilters().Where(d => d.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Insights.CounsellorConsent>().IgnoreQueryFilters().Where(c => c.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<JournalShare>().IgnoreQueryFilters().Where(s => s.AuthorId == me).ExecuteDeleteAsync(ct);
+        await db.Set<JournalEntry>().Where(e => e.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Letter>().IgnoreQueryFilters().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)

@@ -1,0 +1,41 @@
+using Attune.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Attune.Features.Letters;
+
+internal sealed class IndexModel(LetterService letters, Journal.JournalService zones) : PageModel
+{
+    public IReadOnlyList<LetterView> Letters { get; private set; } = [];
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Zone).ToString("dddd d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
+    {
+        var opened = await letters.OpenAsync(id, ct);
+        if (opened.Value is { Open: true })
+        {
+            return Redirect($"/letters/read/{id}");
+        }
+
+        if (opened.Failure is { } failure)
+        {
+            ModelState.AddFailure(failure);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Zone = await zones.TimeZoneAsync(ct);
+        Letters = await letters.ListAsync(ct);
+    }
+}
