@@ -6,6 +6,7 @@ using Attune.Features.Accounts;
 using Attune.Features.Apologies;
 using Attune.Features.Audit;
 using Attune.Features.Coach;
+using Attune.Features.Listening;
 using Attune.Features.Couples;
 using Attune.Features.Export;
 using Attune.Features.Leaving;
@@ -92,6 +93,7 @@ internal static class AttuneHost
         services.AddQuestions();
         services.AddCoach();
         services.AddApologies();
+        services.AddListening();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -136,6 +138,7 @@ internal static class AttuneHost
         app.MapQuestions();
         app.MapCoach();
         app.MapApologies();
+        app.MapListening();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();
