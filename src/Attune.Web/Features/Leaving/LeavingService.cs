@@ -38,6 +38,9 @@ internal sealed class LeavingService(
         await db.Set<CustomQuestion>().Where(q => q.AuthorId == me).ExecuteDeleteAsync(ct);
         // Apologies are between the two of them: both partners' go (they are under the couple key, destroyed below).
         await db.Set<Apologies.Apology>().ExecuteDeleteAsync(ct);
+        // Listening sessions, their reflections, appreciations and ratings are the couple's: all go.
+        await db.Set<Listening.ListeningTurn>().ExecuteDeleteAsync(ct);
+        await db.Set<Listening.ListeningSession>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
