@@ -659,6 +659,117 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("letters", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Listening.ListeningSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<byte[]>("FirstAppreciation")
+                        .HasColumnType("bytea")
+                        .HasColumnName("first_appreciation");
+
+                    b.Property<Guid>("FirstSpeakerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_speaker_id");
+
+                    b.Property<bool>("OnePhone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("one_phone");
+
+                    b.Property<DateTimeOffset?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_until");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phase");
+
+                    b.Property<byte[]>("SecondAppreciation")
+                        .HasColumnType("bytea")
+                        .HasColumnName("second_appreciation");
+
+                    b.Property<Guid>("SpeakerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("speaker_id");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateTimeOffset>("TurnStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("turn_started_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_listening_sessions");
+
+                    b.ToTable("listening_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Listening.ListeningTurn", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("FeltUnderstood")
+                        .HasColumnType("integer")
+                        .HasColumnName("felt_understood");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Reflection")
+                        .HasColumnType("bytea")
+                        .HasColumnName("reflection");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("SpeakerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("speaker_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_listening_turns");
+
+                    b.HasIndex("CoupleId", "SessionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listening_turns_couple_id_session_id_number");
+
+                    b.ToTable("listening_turns", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

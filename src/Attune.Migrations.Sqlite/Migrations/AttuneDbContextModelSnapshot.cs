@@ -652,6 +652,117 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("letters", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Listening.ListeningSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<byte[]>("FirstAppreciation")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("first_appreciation");
+
+                    b.Property<Guid>("FirstSpeakerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_speaker_id");
+
+                    b.Property<bool>("OnePhone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("one_phone");
+
+                    b.Property<long?>("PausedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused_until");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<byte[]>("SecondAppreciation")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("second_appreciation");
+
+                    b.Property<Guid>("SpeakerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("speaker_id");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<long>("TurnStartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("turn_started_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_listening_sessions");
+
+                    b.ToTable("listening_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Listening.ListeningTurn", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("FeltUnderstood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("felt_understood");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Reflection")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("reflection");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("SpeakerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("speaker_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_listening_turns");
+
+                    b.HasIndex("CoupleId", "SessionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listening_turns_couple_id_session_id_number");
+
+                    b.ToTable("listening_turns", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

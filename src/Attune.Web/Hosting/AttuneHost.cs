@@ -15,6 +15,7 @@ using Attune.Features.Insights;
 using Attune.Features.Journal;
 using Attune.Features.Leaving;
 using Attune.Features.Letters;
+using Attune.Features.Listening;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
 using Attune.Features.SafeHaven;
@@ -106,6 +107,7 @@ internal static class AttuneHost
         services.AddApologies();
         services.AddJournal();
         services.AddLetters();
+        services.AddListening();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -157,6 +159,7 @@ internal static class AttuneHost
         app.MapApologies();
         app.MapJournal();
         app.MapLetters();
+        app.MapListening();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();

@@ -40,10 +40,11 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var victimSession = (await victim.Inviter.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))![0].Id;
         var apology = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/apologies",
             new { whatHappened = canary + " a", myPart = canary + " b", impact = canary + " c", nextTime = canary + " d" })).ReadAsync<ApologyRef>();
+        var listening = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/listening", new { mode = "two-devices", firstSpeaker = "me" })).ReadAsync<ApologyRef>();
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -79,7 +80,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -125,19 +126,17 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/apologies/{id:guid}"] = ("GET", $"/api/v1/apologies/{apologyId}", null, HttpStatusCode.NotFound),
         ["POST /api/v1/apologies/{id:guid}/answer"] = ("POST", $"/api/v1/apologies/{apologyId}/answer", new { answer = "forgive" }, HttpStatusCode.NotFound),
         ["DELETE /api/v1/apologies/{id:guid}"] = ("DELETE", $"/api/v1/apologies/{apologyId}", null, HttpStatusCode.NotFound),
-        ["GET /api/v1/journal/feelings"] = ("GET", "/api/v1/journal/feelings", null, HttpStatusCode.OK),
-        ["GET /api/v1/journal"] = ("GET", "/api/v1/journal?query=CANARY", null, HttpStatusCode.OK),
-        ["POST /api/v1/journal"] = ("POST", "/api/v1/journal", new { text = "intruder's entry", feelings = new List<string> { "calm" }, intensity = 2 }, HttpStatusCode.Created),
-        ["GET /api/v1/journal/{id:guid}"] = ("GET", $"/api/v1/journal/{journalId}", null, HttpStatusCode.NotFound),
-        ["PUT /api/v1/journal/{id:guid}"] = ("PUT", $"/api/v1/journal/{journalId}", new { text = "overwritten", feelings = new List<string> { "calm" }, intensity = 2 }, HttpStatusCode.NotFound),
-        ["POST /api/v1/journal/{id:guid}/share"] = ("POST", $"/api/v1/journal/{journalId}/share", null, HttpStatusCode.NotFound),
-        ["DELETE /api/v1/journal/{id:guid}/share"] = ("DELETE", $"/api/v1/journal/{journalId}/share", null, HttpStatusCode.NotFound),
-        ["DELETE /api/v1/journal/{id:guid}"] = ("DELETE", $"/api/v1/journal/{journalId}", null, HttpStatusCode.NotFound),
-        ["GET /api/v1/journal/shared"] = ("GET", "/api/v1/journal/shared", null, HttpStatusCode.OK),
-        ["GET /api/v1/letters"] = ("GET", "/api/v1/letters", null, HttpStatusCode.OK),
-        ["POST /api/v1/letters"] = ("POST", "/api/v1/letters", new { text = "intruder's letter" }, HttpStatusCode.Created),
-        ["GET /api/v1/letters/{id:guid}"] = ("GET", $"/api/v1/letters/{letterId}", null, HttpStatusCode.NotFound),
-        ["POST /api/v1/letters/{id:guid}/open"] = ("POST", $"/api/v1/letters/{letterId}/open", null, HttpStatusCode.NotFound),
+        // The intruder's own couple has no session: starting one is theirs; the victim's session id is not found.
+        ["GET /api/v1/listening/current"] = ("GET", "/api/v1/listening/current", null, HttpStatusCode.OK),
+        ["POST /api/v1/listening/{id:guid}/turn/end"] = ("POST", $"/api/v1/listening/{listeningId}/turn/end", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/reflect"] = ("POST", $"/api/v1/listening/{listeningId}/reflect", new { text = "heard" }, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/rate"] = ("POST", $"/api/v1/listening/{listeningId}/rate", new { rating = 1 }, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/swap"] = ("POST", $"/api/v1/listening/{listeningId}/swap", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/pause"] = ("POST", $"/api/v1/listening/{listeningId}/pause", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/resume"] = ("POST", $"/api/v1/listening/{listeningId}/resume", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/appreciate"] = ("POST", $"/api/v1/listening/{listeningId}/appreciate", new { text = "x" }, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/end"] = ("POST", $"/api/v1/listening/{listeningId}/end", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening"] = ("POST", "/api/v1/listening", new { mode = "one-phone", firstSpeaker = "me" }, HttpStatusCode.Created),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -179,7 +178,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
-            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters" })
+            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

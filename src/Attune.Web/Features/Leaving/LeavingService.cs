@@ -52,6 +52,9 @@ internal sealed class LeavingService(
         // Shared journal copies are the couple's, under its key (destroyed below): both partners' copies go.
         await db.Set<JournalShare>().ExecuteDeleteAsync(ct);
         await db.Set<Letter>().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
+        // Listening sessions, their reflections, appreciations and ratings are the couple's: all go.
+        await db.Set<Listening.ListeningTurn>().ExecuteDeleteAsync(ct);
+        await db.Set<Listening.ListeningSession>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
