@@ -24,7 +24,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser, ITestOu
             Assert.Equal("de", await page.Locator("html").GetAttributeAsync("lang"));
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Hallo, {name}" })).ToBeVisibleAsync();
             var tabs = page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" });
-            await Assertions.Expect(tabs.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Heute", "Wir", "Ich"]);
+            await Assertions.Expect(tabs.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Heute", "Zusammen", "Check-in", "Wir", "Ich"]);
             await Assertions.Expect(tabs.GetByRole(AriaRole.Link, new() { Name = "Heute" })).ToHaveAttributeAsync("aria-current", "page");
             // Today's question is one of the German translations, with its German category and depth.
             var question = (await page.Locator("#question").TextContentAsync())!.Trim();
@@ -105,7 +105,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser, ITestOu
 
         await ana.GotoAsync("/today");
         await ana.EvaluateAsync("() => { document.documentElement.style.fontSize = '200%'; }");
-        foreach (var tab in new[] { "Heute", "Wir", "Ich" })
+        foreach (var tab in new[] { "Heute", "Zusammen", "Check-in", "Wir", "Ich" })
         {
             await Assertions.Expect(ana.GetByRole(AriaRole.Link, new() { Name = tab, Exact = true })).ToBeInViewportAsync();
         }

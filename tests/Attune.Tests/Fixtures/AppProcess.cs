@@ -75,7 +75,10 @@ public sealed class AppProcess : IAsyncDisposable
         app._process.BeginErrorReadLine();
 
         using var probe = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 300 && !app._process.HasExited; attempt++)
+        // Bounded by time, not attempts: a refused connection returns at once, and a cold start under a
+        // loaded machine (a build or other test processes beside it) can take well over half a minute.
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(120) && !app._process.HasExited)
         {
             try
             {
@@ -93,7 +96,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         await app.DisposeAsync();
-        throw new InvalidOperationException("The app did not become ready:\n" + app.Output);
+        throw new InvalidOperationException($"The app did not become ready within {waited.Elapsed.TotalSeconds:0} s (exited: {app._process.HasExited}):\n" + app.Output);
     }
 
     /// <summary>Runs an operator command (e.g. "backup db FILE") to completion: exit code and output.</summary>
