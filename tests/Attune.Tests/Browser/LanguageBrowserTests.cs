@@ -54,7 +54,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser, ITestOu
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
             await ana.EmulateMediaAsync(new() { ColorScheme = scheme });
-            foreach (var (path, name) in new[] { ("/today", "today"), ("/us", "us"), ("/me", "me"), ("/profile", "profile"), ("/help", "help") })
+            foreach (var (path, name) in new[] { ("/today", "today"), ("/together", "together"), ("/check-in", "check-in"), ("/us", "us"), ("/me", "me"), ("/profile", "profile"), ("/help", "help") })
             {
                 await ana.GotoAsync(path);
                 await BrowserFixture.CaptureAsync(ana, $"de-{name}-{scheme.ToString().ToLowerInvariant()}");

@@ -43,7 +43,7 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
             await ana.EmulateMediaAsync(new() { ColorScheme = scheme });
-            foreach (var page in new[] { "today", "us", "me" })
+            foreach (var page in new[] { "today", "together", "check-in", "us", "me" })
             {
                 await ana.GotoAsync("/" + page);
                 await BrowserFixture.CaptureAsync(ana, $"shell-{page}-{scheme.ToString().ToLowerInvariant()}", fullPage: false);
