@@ -13,6 +13,7 @@ using Attune.Features.Insights;
 using Attune.Features.Leaving;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
+using Attune.Features.Rituals;
 using Attune.Features.SafeHaven;
 using Attune.Features.Security;
 using Attune.Features.Sessions;
@@ -94,6 +95,7 @@ internal static class AttuneHost
         services.AddCouples();
         services.AddQuestions();
         services.AddAppreciation();
+        services.AddRituals();
         services.AddGoodNews();
         services.AddSafeHaven();
         services.AddCheckIns();
@@ -141,6 +143,7 @@ internal static class AttuneHost
         app.MapCouples();
         app.MapQuestions();
         app.MapAppreciation();
+        app.MapRituals();
         app.MapGoodNews();
         app.MapSafeHaven();
         app.MapCheckIns();
