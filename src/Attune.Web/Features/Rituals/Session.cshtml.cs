@@ -9,7 +9,7 @@ namespace Attune.Features.Rituals;
 /// Screen-free mode: while the session runs, a calm page with its end time (a small script keeps the screen awake
 /// and reloads at the end; without it the page is static). Once it has ended, each partner writes a one-line reflection.
 /// </summary>
-internal sealed class RitualSessionModel(RitualService rituals, Couples.CoupleService couples) : PageModel
+internal sealed class RitualSessionModel(RitualService rituals, Couples.CoupleService couples, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Text { get; set; }
@@ -19,6 +19,9 @@ internal sealed class RitualSessionModel(RitualService rituals, Couples.CoupleSe
     public string EndsAtLocal { get; private set; } = "";
 
     public string PartnerName { get; private set; } = "";
+
+    /// <summary>Milliseconds left by the server's clock, so the page's timer never depends on the device's clock.</summary>
+    public long RemainingMs { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -48,6 +51,7 @@ internal sealed class RitualSessionModel(RitualService rituals, Couples.CoupleSe
         }
 
         Session = found.Value!;
+        RemainingMs = Math.Max(0, (long)(Session.EndsAt - time.GetUtcNow()).TotalMilliseconds);
         PartnerName = (await couples.GetAsync(ct))?.Partner.DisplayName ?? "";
         var zone = Accounts.TimeZones.Find(await rituals.ZoneAsync(ct));
         EndsAtLocal = TimeZoneInfo.ConvertTime(Session.EndsAt, zone).ToString("HH:mm", CultureInfo.InvariantCulture);

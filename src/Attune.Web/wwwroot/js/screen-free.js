@@ -1,8 +1,9 @@
 // Screen-free mode: keeps the screen awake while a ritual runs (Wake Lock API where the browser has it),
-// shows the minutes left and reloads the page at the end. Without JavaScript the page shows the end time.
-const section = document.querySelector('[data-ends]');
+// shows the time left and reloads the page at the end (the server decides whether it has ended). Without JavaScript the page shows the end time.
+const section = document.querySelector('[data-remaining-ms]');
 if (section) {
-  const ends = Number(section.dataset.ends);
+  // The server says how long is left; counting from page load keeps a wrong device clock out of it.
+  const ends = performance.now() + Number(section.dataset.remainingMs);
   const remaining = section.querySelector('[data-remaining]');
   let lock = null;
   const keepAwake = async () => {
@@ -17,7 +18,7 @@ if (section) {
   document.addEventListener('visibilitychange', () => { if (!lock || lock.released) keepAwake(); });
   keepAwake();
   const tick = () => {
-    const left = ends - Date.now();
+    const left = ends - performance.now();
     if (left <= 0) {
       if (lock) lock.release();
       window.location.reload();
