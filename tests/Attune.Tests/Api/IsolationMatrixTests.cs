@@ -104,9 +104,9 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/support-requests/{id:guid}/responses"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/responses", new { kind = "im-here" }, HttpStatusCode.NotFound),
         ["POST /api/v1/support-requests/{id:guid}/close"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/close", null, HttpStatusCode.NotFound),
         ["GET /api/v1/rituals"] = ("GET", "/api/v1/rituals", null, HttpStatusCode.OK),
-        ["POST /api/v1/rituals"] = ("POST", "/api/v1/rituals", new { title = "intruder's ritual", days = new[] { "monday" }, time = "19:00", durationMinutes = 30 }, HttpStatusCode.Created),
+        ["POST /api/v1/rituals"] = ("POST", "/api/v1/rituals", new { title = "intruder's ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, HttpStatusCode.Created),
         ["GET /api/v1/rituals/{id:guid}"] = ("GET", $"/api/v1/rituals/{kept.Ritual}", null, HttpStatusCode.NotFound),
-        ["PUT /api/v1/rituals/{id:guid}"] = ("PUT", $"/api/v1/rituals/{kept.Ritual}", new { title = "intruder's ritual", days = new[] { "monday" }, time = "19:00", durationMinutes = 30 }, HttpStatusCode.NotFound),
+        ["PUT /api/v1/rituals/{id:guid}"] = ("PUT", $"/api/v1/rituals/{kept.Ritual}", new { title = "intruder's ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, HttpStatusCode.NotFound),
         ["DELETE /api/v1/rituals/{id:guid}"] = ("DELETE", $"/api/v1/rituals/{kept.Ritual}", null, HttpStatusCode.NotFound),
         ["POST /api/v1/rituals/{id:guid}/start"] = ("POST", $"/api/v1/rituals/{kept.Ritual}/start", null, HttpStatusCode.NotFound),
         ["GET /api/v1/rituals/sessions/{id:guid}"] = ("GET", $"/api/v1/rituals/sessions/{kept.RitualSession}", null, HttpStatusCode.NotFound),
@@ -150,8 +150,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         await victim.Inviter.Api.PutAsJsonAsync("/api/v1/me/support-preferences", new { ways = new List<string> { "listen" }, whatHelps = canary + " helps" });
         var hardDay = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/support-requests", new { intensity = 2, note = canary + " note" })).ReadAsync<MySignalDto>();
         await victim.Partner.Api.PostAsJsonAsync($"/api/v1/support-requests/{hardDay.Id}/responses", new { kind = "message", text = canary + " response" });
-        var ritual = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/rituals", new { title = canary + " ritual", days = new[] { "monday" }, time = "19:00", durationMinutes = 30 })).ReadAsync<RitualDto>();
-        var session = await (await victim.Partner.Api.PostAsync($"/api/v1/rituals/{ritual.Id}/start", null)).ReadAsync<SessionDto>();
+        var ritual = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/rituals", new { title = canary + " ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 })).ReadAsync<RitualDto>();
+        var session = await (await victim.Partner.Api.PostAsync($"/api/v1/rituals/{ritual.Id}/start", null)).ReadAsync<RitualSessionDto>();
         return new Keepsakes(appreciation.Id, news.Id, hardDay.Id, ritual.Id, session.Id);
     }
 

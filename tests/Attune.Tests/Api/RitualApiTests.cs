@@ -15,7 +15,7 @@ public sealed record RitualListDto(List<RitualDto> Items, List<TemplateDto> Temp
 
 public sealed record ReflectionDto(string Text, bool FromMe);
 
-public sealed record SessionDto(Guid Id, Guid RitualId, string Title, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Ended, List<ReflectionDto> Reflections, bool ReflectedByMe);
+public sealed record RitualSessionDto(Guid Id, Guid RitualId, string Title, DateTimeOffset StartedAt, DateTimeOffset EndsAt, bool Ended, List<ReflectionDto> Reflections, bool ReflectedByMe);
 
 /// <summary>Rituals and screen-free sessions through the API and the pages, on SQLite and PostgreSQL, with the fake clock.</summary>
 public abstract class RitualApiTests(AttuneApp app)
@@ -31,12 +31,12 @@ public abstract class RitualApiTests(AttuneApp app)
         }
 
         var dinner = await (await ana.Api.PostAsJsonAsync("/api/v1/rituals",
-            new { template = "no-phone-dinner", days = new[] { "monday", "thursday" }, time = "19:00", durationMinutes = 45 })).ReadAsync<RitualDto>();
+            new { template = "no-phone-dinner", days = new List<string> { "monday", "thursday" }, time = "19:00", durationMinutes = 45 })).ReadAsync<RitualDto>();
         Assert.Equal(("No-phone dinner", "19:00", 45), (dinner.Title, dinner.Time, dinner.DurationMinutes));
         Assert.Equal(["monday", "thursday"], dinner.Days);
 
         var secret = "Pancakes on the balcony " + Guid.NewGuid().ToString("N");
-        var created = await ben.Api.PostAsJsonAsync("/api/v1/rituals", new { title = "  " + secret + " ", days = new[] { "sunday" }, time = "09:30", durationMinutes = 60 });
+        var created = await ben.Api.PostAsJsonAsync("/api/v1/rituals", new { title = "  " + secret + " ", days = new List<string> { "sunday" }, time = "09:30", durationMinutes = 60 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var custom = await created.ReadAsync<RitualDto>();
         Assert.Equal((secret, (string?)null), (custom.Title, custom.Template));
@@ -46,7 +46,7 @@ public abstract class RitualApiTests(AttuneApp app)
         var stored = await app.WithDbAsync(db => db.Set<Ritual>().IgnoreQueryFilters().SingleAsync(r => r.Id == custom.Id));
         Assert.DoesNotContain("Pancakes", Encoding.UTF8.GetString(stored.Title), StringComparison.Ordinal);
 
-        var edited = await ana.Api.PutAsJsonAsync($"/api/v1/rituals/{dinner.Id}", new { template = "date-night", days = new[] { "friday" }, time = "20:15", durationMinutes = 90 });
+        var edited = await ana.Api.PutAsJsonAsync($"/api/v1/rituals/{dinner.Id}", new { template = "date-night", days = new List<string> { "friday" }, time = "20:15", durationMinutes = 90 });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(("Date night", "20:15", 90), ((await edited.ReadAsync<RitualDto>()).Title, (await ben.Api.GetFromJsonAsync<RitualDto>($"/api/v1/rituals/{dinner.Id}"))!.Time, 90));
 
@@ -66,14 +66,14 @@ public abstract class RitualApiTests(AttuneApp app)
         var (ana, _) = await app.CreatePairedCoupleAsync();
         var cases = new (object Body, string Field)[]
         {
-            (new { title = "", days = new[] { "monday" }, time = "19:00", durationMinutes = 30 }, "title"),
-            (new { title = new string('x', RitualService.MaxTitleLength + 1), days = new[] { "monday" }, time = "19:00", durationMinutes = 30 }, "title"),
-            (new { template = "bungee", days = new[] { "monday" }, time = "19:00", durationMinutes = 30 }, "template"),
+            (new { title = "", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, "title"),
+            (new { title = new string('x', RitualService.MaxTitleLength + 1), days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, "title"),
+            (new { template = "bungee", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, "template"),
             (new { template = "date-night", days = Array.Empty<string>(), time = "19:00", durationMinutes = 30 }, "days"),
-            (new { template = "date-night", days = new[] { "someday" }, time = "19:00", durationMinutes = 30 }, "days"),
-            (new { template = "date-night", days = new[] { "monday" }, time = "25:00", durationMinutes = 30 }, "time"),
-            (new { template = "date-night", days = new[] { "monday" }, time = "19:00", durationMinutes = RitualService.MinDuration - 1 }, "durationMinutes"),
-            (new { template = "date-night", days = new[] { "monday" }, time = "19:00", durationMinutes = RitualService.MaxDuration + 1 }, "durationMinutes"),
+            (new { template = "date-night", days = new List<string> { "someday" }, time = "19:00", durationMinutes = 30 }, "days"),
+            (new { template = "date-night", days = new List<string> { "monday" }, time = "25:00", durationMinutes = 30 }, "time"),
+            (new { template = "date-night", days = new List<string> { "monday" }, time = "19:00", durationMinutes = RitualService.MinDuration - 1 }, "durationMinutes"),
+            (new { template = "date-night", days = new List<string> { "monday" }, time = "19:00", durationMinutes = RitualService.MaxDuration + 1 }, "durationMinutes"),
         };
         foreach (var (body, field) in cases)
         {
@@ -96,12 +96,12 @@ public abstract class RitualApiTests(AttuneApp app)
     {
         var (ana, ben) = await app.CreatePairedCoupleAsync();
         var walk = await (await ana.Api.PostAsJsonAsync("/api/v1/rituals",
-            new { template = "walk-and-talk", days = new[] { "saturday" }, time = "10:00", durationMinutes = 20 })).ReadAsync<RitualDto>();
+            new { template = "walk-and-talk", days = new List<string> { "saturday" }, time = "10:00", durationMinutes = 20 })).ReadAsync<RitualDto>();
         var before = (await ana.Api.GetFromJsonAsync<RitualListDto>("/api/v1/rituals"))!.ScreenFreeMinutesThisMonth;
 
         var startedResponse = await ben.Api.PostAsync($"/api/v1/rituals/{walk.Id}/start", null);
         Assert.Equal(HttpStatusCode.Created, startedResponse.StatusCode);
-        var started = await startedResponse.ReadAsync<SessionDto>();
+        var started = await startedResponse.ReadAsync<RitualSessionDto>();
         Assert.Equal((false, TimeSpan.FromMinutes(20)), (started.Ended, started.EndsAt - started.StartedAt));
 
         using var anaPages = await app.PageClientAsync(ana);
@@ -120,9 +120,9 @@ public abstract class RitualApiTests(AttuneApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await ana.Api.PutAsJsonAsync($"/api/v1/rituals/sessions/{started.Id}/reflection", new { text = new string('a', RitualService.MaxReflectionLength + 1) })).StatusCode);
         var reflected = await ana.Api.PutAsJsonAsync($"/api/v1/rituals/sessions/{started.Id}/reflection", new { text = line });
         Assert.Equal(HttpStatusCode.OK, reflected.StatusCode);
-        Assert.True((await reflected.ReadAsync<SessionDto>()).ReflectedByMe);
+        Assert.True((await reflected.ReadAsync<RitualSessionDto>()).ReflectedByMe);
 
-        var seenByBen = (await ben.Api.GetFromJsonAsync<SessionDto>($"/api/v1/rituals/sessions/{started.Id}"))!;
+        var seenByBen = (await ben.Api.GetFromJsonAsync<RitualSessionDto>($"/api/v1/rituals/sessions/{started.Id}"))!;
         Assert.Equal((true, line, false, false), (seenByBen.Ended, seenByBen.Reflections.Single().Text, seenByBen.Reflections.Single().FromMe, seenByBen.ReflectedByMe));
         Assert.Equal(before + 20, (await ben.Api.GetFromJsonAsync<RitualListDto>("/api/v1/rituals"))!.ScreenFreeMinutesThisMonth);
 
