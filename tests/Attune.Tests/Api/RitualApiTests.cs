@@ -105,10 +105,10 @@ public abstract class RitualApiTests(AttuneApp app)
         Assert.Equal((false, TimeSpan.FromMinutes(20)), (started.Ended, started.EndsAt - started.StartedAt));
 
         using var anaPages = await app.PageClientAsync(ana);
-        var running = await anaPages.GetStringAsync($"/rituals/session/{started.Id}");
+        var running = await anaPages.GetStringAsync($"/rituals/session?id={started.Id}");
         Assert.Contains("Phones away", running, StringComparison.Ordinal);
         Assert.Contains("data-remaining-ms=\"1200000\"", running, StringComparison.Ordinal);
-        Assert.Contains($"/rituals/session/{started.Id}", await anaPages.GetStringAsync("/rituals"), StringComparison.Ordinal);
+        Assert.Contains($"/rituals/session?id={started.Id}", await anaPages.GetStringAsync("/rituals"), StringComparison.Ordinal);
 
         var early = await ana.Api.PutAsJsonAsync($"/api/v1/rituals/sessions/{started.Id}/reflection", new { text = "too soon" });
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
@@ -129,7 +129,7 @@ public abstract class RitualApiTests(AttuneApp app)
         var stored = await app.WithDbAsync(db => db.Set<RitualReflection>().IgnoreQueryFilters().SingleAsync(r => r.SessionId == started.Id));
         Assert.DoesNotContain("ducks", Encoding.UTF8.GetString(stored.Text), StringComparison.Ordinal);
         using var benPages = await app.PageClientAsync(ben);
-        Assert.Contains(line, await benPages.GetStringAsync($"/rituals/session/{started.Id}"), StringComparison.Ordinal);
+        Assert.Contains(line, await benPages.GetStringAsync($"/rituals/session?id={started.Id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await ben.Api.GetAsync($"/api/v1/rituals/sessions/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ben.Api.PostAsync($"/api/v1/rituals/{Guid.NewGuid()}/start", null)).StatusCode);
     }

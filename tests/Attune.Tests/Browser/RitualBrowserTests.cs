@@ -27,7 +27,7 @@ public sealed class RitualBrowserTests(BrowserFixture browser, ITestOutputHelper
         await BrowserFixture.CaptureAsync(ana, "rituals");
 
         await ana.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
-        await Assertions.Expect(ana).ToHaveURLAsync(new Regex("/rituals/session/[0-9a-f-]+$"));
+        await Assertions.Expect(ana).ToHaveURLAsync(new Regex("/rituals/session\\?id=[0-9a-f-]+$"));
         var session = ana.Url;
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Phones away" })).ToBeVisibleAsync();
         await Assertions.Expect(ana.GetByRole(AriaRole.Timer)).ToHaveTextAsync(new Regex(@"^(19|20):\d\d$"));

@@ -12,9 +12,17 @@ internal sealed class EditRitualModel(RitualService rituals) : PageModel
 
     public IReadOnlyList<TemplateView> Templates { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public Guid? Id { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
-        var found = await rituals.GetAsync(id, ct);
+        if (id is null)
+        {
+            return Redirect("/rituals");
+        }
+
+        Id = id;
+        var found = await rituals.GetAsync(id.Value, ct);
         if (!found.Succeeded)
         {
             return NotFound();
@@ -35,6 +43,7 @@ internal sealed class EditRitualModel(RitualService rituals) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
+        Id = id;
         var saved = await rituals.UpdateAsync(id, Input.ToRequest(), ct);
         if (saved.Failure is { Kind: FailureKind.NotFound })
         {

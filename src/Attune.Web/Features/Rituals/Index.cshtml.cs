@@ -48,7 +48,7 @@ internal sealed class RitualsModel(RitualService rituals) : PageModel
     public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct)
     {
         var started = await rituals.StartAsync(id, ct);
-        return started.Succeeded ? Redirect($"/rituals/session/{started.Value!.Id}") : RedirectToPage();
+        return started.Succeeded ? Redirect($"/rituals/session?id={started.Value!.Id}") : RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)

@@ -23,7 +23,8 @@ internal sealed class RitualSessionModel(RitualService rituals, Couples.CoupleSe
     /// <summary>Milliseconds left by the server's clock, so the page's timer never depends on the device's clock.</summary>
     public long RemainingMs { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct) =>
+        id is { } session && await LoadAsync(session, ct) ? Page() : id is null ? Redirect("/rituals") : NotFound();
 
     public async Task<IActionResult> OnPostReflectAsync(Guid id, CancellationToken ct)
     {
@@ -39,7 +40,7 @@ internal sealed class RitualSessionModel(RitualService rituals, Couples.CoupleSe
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        return Redirect($"/rituals/session/{id}");
+        return Redirect($"/rituals/session?id={id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
