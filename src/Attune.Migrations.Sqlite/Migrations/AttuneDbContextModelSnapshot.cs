@@ -956,6 +956,112 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("reactions", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Rituals.Ritual", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<TimeOnly>("LocalTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("local_time");
+
+                    b.Property<string>("Template")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_rituals");
+
+                    b.ToTable("rituals", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Rituals.RitualReflection", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "SessionId", "AuthorId")
+                        .HasName("pk_ritual_reflections");
+
+                    b.ToTable("ritual_reflections", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Rituals.RitualSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("RitualId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ritual_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_ritual_sessions");
+
+                    b.HasIndex("CoupleId", "StartedAt")
+                        .HasDatabaseName("ix_ritual_sessions_couple_id_started_at");
+
+                    b.ToTable("ritual_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.SafeHaven.SupportPreferences", b =>
                 {
                     b.Property<Guid>("UserId")

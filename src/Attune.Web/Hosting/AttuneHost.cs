@@ -18,6 +18,7 @@ using Attune.Features.Letters;
 using Attune.Features.Listening;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
+using Attune.Features.Rituals;
 using Attune.Features.SafeHaven;
 using Attune.Features.Security;
 using Attune.Features.Sessions;
@@ -99,6 +100,7 @@ internal static class AttuneHost
         services.AddCouples();
         services.AddQuestions();
         services.AddAppreciation();
+        services.AddRituals();
         services.AddGoodNews();
         services.AddSafeHaven();
         services.AddCheckIns();
@@ -151,6 +153,7 @@ internal static class AttuneHost
         app.MapCouples();
         app.MapQuestions();
         app.MapAppreciation();
+        app.MapRituals();
         app.MapGoodNews();
         app.MapSafeHaven();
         app.MapCheckIns();

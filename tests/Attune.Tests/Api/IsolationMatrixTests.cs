@@ -110,6 +110,14 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/support-requests/active"] = ("GET", "/api/v1/support-requests/active", null, HttpStatusCode.OK),
         ["POST /api/v1/support-requests/{id:guid}/responses"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/responses", new { kind = "im-here" }, HttpStatusCode.NotFound),
         ["POST /api/v1/support-requests/{id:guid}/close"] = ("POST", $"/api/v1/support-requests/{kept.HardDay}/close", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/rituals"] = ("GET", "/api/v1/rituals", null, HttpStatusCode.OK),
+        ["POST /api/v1/rituals"] = ("POST", "/api/v1/rituals", new { title = "intruder's ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, HttpStatusCode.Created),
+        ["GET /api/v1/rituals/{id:guid}"] = ("GET", $"/api/v1/rituals/{kept.Ritual}", null, HttpStatusCode.NotFound),
+        ["PUT /api/v1/rituals/{id:guid}"] = ("PUT", $"/api/v1/rituals/{kept.Ritual}", new { title = "intruder's ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 }, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/rituals/{id:guid}"] = ("DELETE", $"/api/v1/rituals/{kept.Ritual}", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/rituals/{id:guid}/start"] = ("POST", $"/api/v1/rituals/{kept.Ritual}/start", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/rituals/sessions/{id:guid}"] = ("GET", $"/api/v1/rituals/sessions/{kept.RitualSession}", null, HttpStatusCode.NotFound),
+        ["PUT /api/v1/rituals/sessions/{id:guid}/reflection"] = ("PUT", $"/api/v1/rituals/sessions/{kept.RitualSession}/reflection", new { text = "intruder's line" }, HttpStatusCode.NotFound),
         ["GET /api/v1/checkins/current"] = ("GET", "/api/v1/checkins/current", null, HttpStatusCode.OK),
         ["PUT /api/v1/checkins/current"] = ("PUT", "/api/v1/checkins/current", new { trust = 1, concern = "intruder's concern" }, HttpStatusCode.OK),
         ["POST /api/v1/checkins/current/submit"] = ("POST", "/api/v1/checkins/current/submit", new { trust = 1 }, HttpStatusCode.BadRequest),
@@ -167,10 +175,12 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         await victim.Inviter.Api.PutAsJsonAsync("/api/v1/me/support-preferences", new { ways = new List<string> { "listen" }, whatHelps = canary + " helps" });
         var hardDay = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/support-requests", new { intensity = 2, note = canary + " note" })).ReadAsync<MySignalDto>();
         await victim.Partner.Api.PostAsJsonAsync($"/api/v1/support-requests/{hardDay.Id}/responses", new { kind = "message", text = canary + " response" });
-        return new Keepsakes(appreciation.Id, news.Id, hardDay.Id);
+        var ritual = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/rituals", new { title = canary + " ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 })).ReadAsync<RitualDto>();
+        var session = await (await victim.Partner.Api.PostAsync($"/api/v1/rituals/{ritual.Id}/start", null)).ReadAsync<RitualSessionDto>();
+        return new Keepsakes(appreciation.Id, news.Id, hardDay.Id, ritual.Id, session.Id);
     }
 
-    private sealed record Keepsakes(Guid Appreciation, Guid GoodNews, Guid HardDay);
+    private sealed record Keepsakes(Guid Appreciation, Guid GoodNews, Guid HardDay, Guid Ritual, Guid RitualSession);
 
     private static async Task<string> SnapshotAsync(TestUser user)
     {
@@ -178,7 +188,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
-            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current" })
+            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -1,0 +1,34 @@
+// Screen-free mode: keeps the screen awake while a ritual runs (Wake Lock API where the browser has it),
+// shows the time left and reloads the page at the end (the server decides whether it has ended). Without JavaScript the page shows the end time.
+const section = document.querySelector('[data-remaining-ms]');
+if (section) {
+  // The server says how long is left; counting from page load keeps a wrong device clock out of it.
+  const ends = performance.now() + Number(section.dataset.remainingMs);
+  const remaining = section.querySelector('[data-remaining]');
+  let lock = null;
+  const keepAwake = async () => {
+    try {
+      if ('wakeLock' in navigator && document.visibilityState === 'visible') {
+        lock = await navigator.wakeLock.request('screen');
+      }
+    } catch {
+      lock = null;
+    }
+  };
+  document.addEventListener('visibilitychange', () => { if (!lock || lock.released) keepAwake(); });
+  keepAwake();
+  const tick = () => {
+    const left = ends - performance.now();
+    if (left <= 0) {
+      if (lock) lock.release();
+      window.location.reload();
+      return;
+    }
+    const minutes = Math.floor(left / 60000);
+    const seconds = Math.floor((left % 60000) / 1000);
+    remaining.textContent = `${minutes}:${String(seconds).padStart(2, '0')}`;
+    remaining.hidden = false;
+    window.setTimeout(tick, 1000);
+  };
+  tick();
+}
