@@ -22,6 +22,9 @@ internal static class TimeZones
     public static TimeZoneInfo Find(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
+    /// <summary>The calendar date an instant falls on in a time zone.</summary>
+    public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
     // Windows ids ("W. Europe Standard Time") are also resolvable on Linux; accept IANA names only.
     private static bool IsIanaName(string id) =>
         id.Contains('/', StringComparison.Ordinal) || id is "UTC";

@@ -16,5 +16,5 @@ internal sealed class AppreciationCards(AppreciationService appreciations, Coupl
     public async Task<WriteAppreciationCard?> WriteAsync(CancellationToken ct) =>
         new(await PartnerAsync(ct), await appreciations.SharedThisWeekAsync(ct));
 
-    public async Task<string> PartnerAsync(CancellationToken ct) => (await couples.GetAsync(ct))?.Partner.DisplayName ?? "";
+    public Task<string> PartnerAsync(CancellationToken ct) => couples.PartnerNameAsync(ct);
 }

@@ -1,5 +1,3 @@
-using Attune.Features.Accounts;
-
 namespace Attune.Features.CheckIns;
 
 /// <summary>
@@ -20,8 +18,7 @@ internal static class CheckInWeek
     /// </summary>
     public static DateOnly Current(TimeProvider time, string timeZone, DayOfWeek day, DateOnly? latestStarted)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZones.Find(timeZone)).DateTime);
-        var start = Start(local, day);
+        var start = Start(Questions.CoupleDay.Today(time, timeZone), day);
         return latestStarted > start ? latestStarted.Value : start;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class CoupleCards(Caller caller, CoupleService couples, ProfileS
 
     public async Task<CoupleCard?> CoupleAsync(CancellationToken ct)
     {
-        if (await couples.GetAsync(ct) is not { } couple)
+        if (await couples.CurrentAsync(ct) is not { } couple)
         {
             return null;
         }

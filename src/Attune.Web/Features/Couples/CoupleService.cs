@@ -125,6 +125,17 @@ internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleCha
         return new JoinResponse(couple.Id, new PartnerView(inviter.DisplayName));
     }
 
+    private Task<CoupleResponse?>? _current;
+
+    /// <summary>
+    /// The caller's couple for read-only views within this request (Today's cards each need the partner's name):
+    /// read once, then shared. Routes that change the couple read <see cref="GetAsync"/> afresh.
+    /// </summary>
+    public Task<CoupleResponse?> CurrentAsync(CancellationToken ct) => _current ??= GetAsync(ct);
+
+    /// <summary>The partner's public name for a card, or "" when single.</summary>
+    public async Task<string> PartnerNameAsync(CancellationToken ct) => (await CurrentAsync(ct))?.Partner.DisplayName ?? "";
+
     /// <summary>The caller's couple with the partner's public name; null when single.</summary>
     public async Task<CoupleResponse?> GetAsync(CancellationToken ct)
     {

@@ -10,5 +10,5 @@ internal sealed class GoodNewsCards(GoodNewsService news, CoupleService couples)
     public async Task<GoodNewsCard?> WaitingAsync(CancellationToken ct) =>
         await news.WaitingForMeAsync(ct) is { Count: > 0 } items ? new GoodNewsCard(await PartnerAsync(ct), items) : null;
 
-    public async Task<string> PartnerAsync(CancellationToken ct) => (await couples.GetAsync(ct))?.Partner.DisplayName ?? "";
+    public Task<string> PartnerAsync(CancellationToken ct) => couples.PartnerNameAsync(ct);
 }

@@ -102,7 +102,7 @@ internal sealed class EntryModel(JournalService journal, JournalSharing sharing,
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Zone = await journal.TimeZoneAsync(ct);
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+        Today = Accounts.TimeZones.LocalDate(time.GetUtcNow(), Zone);
         if (Id is not { } id)
         {
             return true;

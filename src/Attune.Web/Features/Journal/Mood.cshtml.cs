@@ -16,11 +16,11 @@ internal sealed class MoodModel(JournalService journal, TimeProvider time) : Pag
     {
         var zone = await journal.TimeZoneAsync(ct);
         var now = time.GetUtcNow();
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        Today = Accounts.TimeZones.LocalDate(now, zone);
         var entries = await journal.SinceAsync(now.AddDays(-MoodChart.Days - 1), ct);
         Rows = [.. entries
             .Select(e => new MoodRow(
-                new MoodPoint(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.CreatedAt, zone).DateTime), e.Intensity, Feelings.ToneOf(e.Feelings)),
+                new MoodPoint(Accounts.TimeZones.LocalDate(e.CreatedAt, zone), e.Intensity, Feelings.ToneOf(e.Feelings)),
                 e.Feelings))
             .Where(r => r.Point.Day > Today.AddDays(-MoodChart.Days))];
         Points = [.. Rows.Select(r => r.Point)];

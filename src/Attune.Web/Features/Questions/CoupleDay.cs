@@ -6,7 +6,7 @@ namespace Attune.Features.Questions;
 internal static class CoupleDay
 {
     public static DateOnly Today(TimeProvider time, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZones.Find(timeZone)).DateTime);
+        TimeZones.LocalDate(time.GetUtcNow(), TimeZones.Find(timeZone));
 
     /// <summary>
     /// The couple's day never goes backwards: moving the time zone west cannot bring back a day that has

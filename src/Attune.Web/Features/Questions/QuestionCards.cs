@@ -12,7 +12,7 @@ internal sealed class QuestionCards(TodayService today, CoupleService couples)
     public async Task<QuestionCard> LoadAsync(CancellationToken ct, (string? Answer, string? Reply)? typed = null)
     {
         var view = await today.GetAsync(ct);
-        var partner = (await couples.GetAsync(ct))?.Partner.DisplayName ?? "your partner";
+        var partner = await couples.PartnerNameAsync(ct) is { Length: > 0 } name ? name : "your partner";
         return typed is var (answer, reply)
             ? new QuestionCard(view, partner, answer, reply)
             : new QuestionCard(view, partner, view.Mine?.Text, view.Reactions.Mine?.Text);

@@ -97,7 +97,7 @@ internal sealed class SupportRequestService(
         if (open.FirstOrDefault(r => r.UserId == me) is { } m)
         {
             var zone = TimeZones.Find(await db.Users.Where(u => u.Id == me).Select(u => u.TimeZone).FirstAsync(ct));
-            var followUp = LocalDate(now, zone) > LocalDate(m.CreatedAt, zone);
+            var followUp = TimeZones.LocalDate(now, zone) > TimeZones.LocalDate(m.CreatedAt, zone);
             mine = new MySignalView(m.Id, m.Intensity, OpenNote(m), m.CreatedAt, m.CreatedAt + OpenFor, followUp, Responses(responses, m.Id));
         }
 
@@ -171,7 +171,6 @@ internal sealed class SupportRequestService(
         return Outcome.Done;
     }
 
-    private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 
     /// <summary>The note, for a signal the couple scope returned as open: its author's key, opened for either partner only then.</summary>
     private string? OpenNote(SupportRequest r) => r.Note is null ? null : cipher.Open(KeyOwner.User(r.UserId), r.Note, NotePurpose, Row(r));
