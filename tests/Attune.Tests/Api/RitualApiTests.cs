@@ -35,6 +35,8 @@ public abstract class RitualApiTests(AttuneApp app)
         Assert.Equal(("No-phone dinner", "19:00", 45), (dinner.Title, dinner.Time, dinner.DurationMinutes));
         Assert.Equal(["monday", "thursday"], dinner.Days);
 
+        // Rituals are listed in the order they were added; on a frozen clock two would tie.
+        app.Time.Advance(TimeSpan.FromSeconds(1));
         var secret = "Pancakes on the balcony " + Guid.NewGuid().ToString("N");
         var created = await ben.Api.PostAsJsonAsync("/api/v1/rituals", new { title = "  " + secret + " ", days = new List<string> { "sunday" }, time = "09:30", durationMinutes = 60 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
