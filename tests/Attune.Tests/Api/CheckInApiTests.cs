@@ -191,6 +191,73 @@ public abstract class CheckInApiTests(AttuneApp app)
         Assert.EndsWith(",3,3,3,3,3,3,1,5", Assert.Single(lines[1..]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Both_partners_appreciations_go_to_the_jar_when_the_week_is_revealed_and_not_before()
+    {
+        var couple = await app.CreatePairedCoupleAsync();
+        var fromInviter = "CANARY-thanks-" + Guid.NewGuid().ToString("N");
+        var fromPartner = "CANARY-thanks-" + Guid.NewGuid().ToString("N");
+        await couple.Inviter.SubmitCheckInAsync(CheckInClient.Full(appreciation: fromInviter));
+        Assert.DoesNotContain(fromInviter, await couple.Partner.Api.GetStringAsync("/api/v1/appreciations?direction=received"), StringComparison.Ordinal);
+        Assert.DoesNotContain(fromInviter, await couple.Inviter.Api.GetStringAsync("/api/v1/appreciations?direction=sent"), StringComparison.Ordinal);
+
+        await couple.Partner.SubmitCheckInAsync(CheckInClient.Full(appreciation: fromPartner));
+        var partnerGot = (await couple.Partner.Api.GetFromJsonAsync<AppreciationListDto>("/api/v1/appreciations?direction=received"))!;
+        Assert.Equal(fromInviter, Assert.Single(partnerGot.Items).Text);
+        var inviterGot = (await couple.Inviter.Api.GetFromJsonAsync<AppreciationListDto>("/api/v1/appreciations?direction=received"))!;
+        Assert.Equal(fromPartner, Assert.Single(inviterGot.Items).Text);
+        Assert.Equal(fromInviter, Assert.Single((await couple.Inviter.Api.GetFromJsonAsync<AppreciationListDto>("/api/v1/appreciations?direction=sent"))!.Items).Text);
+    }
+
+    [Fact]
+    public async Task Counsellor_consent_and_summary_through_the_api_need_both_and_hold_no_words()
+    {
+        var couple = await app.CreatePairedCoupleAsync();
+        var canary = "CANARY-" + Guid.NewGuid().ToString("N");
+        await couple.Inviter.SubmitCheckInAsync(CheckInClient.Full(concern: canary, rating: 3));
+        await couple.Partner.SubmitCheckInAsync(CheckInClient.Full(appreciation: canary));
+
+        var invalid = await couple.Inviter.Api.PutAsJsonAsync("/api/v1/insights/counsellor-consent", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<ValidationProblem>())!.Errors.ContainsKey("consent"));
+        var mine = await (await couple.Inviter.Api.PutAsJsonAsync("/api/v1/insights/counsellor-consent", new { consent = true })).ReadAsync<ConsentDto>();
+        Assert.Equal(new ConsentDto(true, false, false), mine);
+        Assert.Equal(new ConsentDto(false, true, false), await couple.Partner.Api.GetFromJsonAsync<ConsentDto>("/api/v1/insights/counsellor-consent"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await couple.Inviter.Api.GetAsync("/api/v1/insights/counsellor-summary")).StatusCode);
+
+        await couple.Partner.Api.PutAsJsonAsync("/api/v1/insights/counsellor-consent", new { consent = true });
+        var summary = await couple.Partner.Api.GetAsync("/api/v1/insights/counsellor-summary");
+        Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+        var body = await summary.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(canary, body, StringComparison.Ordinal);
+        Assert.Contains("\"weeks\":1", body, StringComparison.Ordinal);
+
+        await couple.Inviter.Api.PutAsJsonAsync("/api/v1/insights/counsellor-consent", new { consent = false });
+        Assert.Equal(HttpStatusCode.Forbidden, (await couple.Partner.Api.GetAsync("/api/v1/insights/counsellor-summary")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Checking_the_concern_gently_keeps_the_draft_and_shows_the_coachs_notes_beside_it()
+    {
+        var couple = await app.CreatePairedCoupleAsync();
+        using var page = await ManualCookies.SignInAsync(app, couple.Inviter);
+        var concern = "You never listen to me when I talk about work";
+        var response = await page.PostFormAsync("/check-in/week", "/check-in/week?handler=Coach", new()
+        {
+            ["Input.Trust"] = "4",
+            ["Input.Concern"] = concern,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"concern-coach\"", html, StringComparison.Ordinal);
+        Assert.Contains("“You never”", html, StringComparison.Ordinal);
+
+        var draft = (await couple.Inviter.CurrentCheckInAsync()).Mine!;
+        Assert.Equal((concern, 4, (DateTimeOffset?)null), (draft.Concern, draft.Trust, draft.SubmittedAt));
+    }
+
+    private sealed record ConsentDto(bool Mine, bool Partner, bool Both);
+
     private sealed record ValidationProblem(Dictionary<string, string[]> Errors);
 }
 

@@ -127,6 +127,9 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["GET /api/v1/insights/trends"] = ("GET", "/api/v1/insights/trends", null, HttpStatusCode.OK),
         ["GET /api/v1/insights/notices"] = ("GET", "/api/v1/insights/notices", null, HttpStatusCode.OK),
         ["POST /api/v1/insights/notices/{id}/dismiss"] = ("POST", $"/api/v1/insights/notices/{victimNotice}/dismiss", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/insights/counsellor-consent"] = ("GET", "/api/v1/insights/counsellor-consent", null, HttpStatusCode.OK),
+        ["PUT /api/v1/insights/counsellor-consent"] = ("PUT", "/api/v1/insights/counsellor-consent", new { consent = true }, HttpStatusCode.OK),
+        ["GET /api/v1/insights/counsellor-summary"] = ("GET", "/api/v1/insights/counsellor-summary", null, HttpStatusCode.Forbidden),
         // The coach keeps nothing and reads no couple's data: the intruder only gets their own text analysed.
         ["POST /api/v1/coach/gentle"] = ("POST", "/api/v1/coach/gentle", new { text = "You never listen." }, HttpStatusCode.OK),
         ["GET /api/v1/apologies"] = ("GET", "/api/v1/apologies", null, HttpStatusCode.OK),
@@ -139,6 +142,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/listening/{id:guid}/turn/end"] = ("POST", $"/api/v1/listening/{listeningId}/turn/end", null, HttpStatusCode.NotFound),
         ["POST /api/v1/listening/{id:guid}/reflect"] = ("POST", $"/api/v1/listening/{listeningId}/reflect", new { text = "heard" }, HttpStatusCode.NotFound),
         ["POST /api/v1/listening/{id:guid}/rate"] = ("POST", $"/api/v1/listening/{listeningId}/rate", new { rating = 1 }, HttpStatusCode.NotFound),
+        ["POST /api/v1/listening/{id:guid}/clarify"] = ("POST", $"/api/v1/listening/{listeningId}/clarify", null, HttpStatusCode.NotFound),
         ["POST /api/v1/listening/{id:guid}/swap"] = ("POST", $"/api/v1/listening/{listeningId}/swap", null, HttpStatusCode.NotFound),
         ["POST /api/v1/listening/{id:guid}/pause"] = ("POST", $"/api/v1/listening/{listeningId}/pause", null, HttpStatusCode.NotFound),
         ["POST /api/v1/listening/{id:guid}/resume"] = ("POST", $"/api/v1/listening/{listeningId}/resume", null, HttpStatusCode.NotFound),

@@ -71,6 +71,15 @@ public abstract class ListeningApiTests(AttuneApp app)
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("rating", out _));
         }
 
+        // Instead of rating, the speaker may clarify: the floor goes back to them and the listener reflects again.
+        Assert.Equal(HttpStatusCode.Conflict, await Post(ben, u + "/clarify"));
+        Assert.Equal(HttpStatusCode.OK, await Post(ana, u + "/clarify"));
+        Assert.Equal("speaking", (await Current(ben)).Session!.Phase);
+        Assert.Equal(HttpStatusCode.Conflict, await Post(ana, u + "/clarify"));
+        Assert.Equal(HttpStatusCode.OK, await Post(ana, u + "/turn/end"));
+        Assert.Equal(HttpStatusCode.OK, await Post(ben, u + "/reflect", new { text = "You felt alone on Sunday, and on Monday too." }));
+        Assert.Equal("You felt alone on Sunday, and on Monday too.", (await Current(ana)).Session!.Reflection);
+
         Assert.Equal(HttpStatusCode.OK, await Post(ana, u + "/rate", new { rating = 4 }));
         Assert.Equal(HttpStatusCode.Conflict, await Post(ana, u + "/appreciate", new { text = "too soon, only I spoke" }));
 

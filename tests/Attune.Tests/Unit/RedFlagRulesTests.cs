@@ -76,11 +76,28 @@ public sealed class RedFlagRulesTests
     }
 
     [Fact]
+    public void Low_felt_understood_fires_on_three_of_a_speakers_last_five_rated_turns_within_eight_weeks()
+    {
+        var today = new DateOnly(2026, 11, 23);
+        Guid ana = Guid.NewGuid(), ben = Guid.NewGuid();
+        List<UnderstoodRating> Turns(Guid speaker, params int[] ratings) => [.. ratings.Select((r, i) => new UnderstoodRating(speaker, today.AddDays(-3 * (ratings.Length - i)), r))];
+
+        var fired = Assert.Single(RedFlags.Understood(Turns(ana, 2, 5, 1, 2), today));
+        Assert.Equal("understood", fired.Rule);
+        Assert.Equal("understood-20261120", fired.Id);
+        Assert.Empty(RedFlags.Understood(Turns(ana, 2, 1, 5, 5, 5, 2), today)); // 3 low, but only 2 in the last 5
+        Assert.Empty(RedFlags.Understood([.. Turns(ana, 2, 5), .. Turns(ben, 1, 4)], today)); // low ratings of two speakers are not added up
+        Assert.Empty(RedFlags.Understood(Turns(ana, 3, 3, 3, 3), today)); // 3 of 5 is not low
+        Assert.Empty(RedFlags.Understood(Turns(ana, 1, 1, 1), today.AddDays(60))); // older than 8 weeks
+        Assert.Single(RedFlags.Evaluate(new VisibleCheckIns([], [], []), [], Turns(ben, 1, 2, 2), today));
+    }
+
+    [Fact]
     public void The_rules_see_only_what_they_are_given_so_an_unrevealed_partner_week_cannot_raise_anything()
     {
         var partnerAlone = new VisibleCheckIns([Week(0), Week(1)], [], []);
-        Assert.Empty(RedFlags.Evaluate(partnerAlone, [], new DateOnly(2026, 11, 23)));
+        Assert.Empty(RedFlags.Evaluate(partnerAlone, [], [], new DateOnly(2026, 11, 23)));
         var revealed = new VisibleCheckIns([Week(0), Week(1)], [Week(0, feltAlone: 4), Week(1, feltAlone: 4)], []);
-        Assert.Equal("felt-alone", Assert.Single(RedFlags.Evaluate(revealed, [], new DateOnly(2026, 11, 23))).Rule);
+        Assert.Equal("felt-alone", Assert.Single(RedFlags.Evaluate(revealed, [], [], new DateOnly(2026, 11, 23))).Rule);
     }
 }

@@ -75,6 +75,26 @@ internal sealed class AppreciationService(
         return View(note);
     }
 
+    /// <summary>
+    /// Puts appreciations another feature has already checked (the weekly check-in's, at its reveal) into the jar,
+    /// from <paramref name="authorId"/> to their partner, in the caller's unit of work: the caller saves them together
+    /// with its own change. Texts over the jar's limit are cut, empty ones skipped.
+    /// </summary>
+    public async Task StageAsync(Guid authorId, IEnumerable<string> texts, CancellationToken ct)
+    {
+        var coupleId = caller.Couple;
+        var latest = await db.Set<AppreciationNote>().MaxAsync(a => (DateTimeOffset?)a.CreatedAt, ct);
+        var staged = db.ChangeTracker.Entries<AppreciationNote>().Select(e => (DateTimeOffset?)e.Entity.CreatedAt).Max();
+        var at = new[] { latest, staged }.Max() is { } last && last >= time.GetUtcNow() ? last : time.GetUtcNow().AddMilliseconds(-1);
+        foreach (var value in texts.Select(t => t.Trim()).Where(t => t.Length > 0))
+        {
+            at = at.AddMilliseconds(1);
+            var note = new AppreciationNote { CoupleId = coupleId, Id = Guid.NewGuid(), AuthorId = authorId, CreatedAt = at };
+            note.Text = cipher.Seal(KeyOwner.Couple(coupleId), value.Length > MaxLength ? value[..MaxLength] : value, Purpose, Row(note));
+            db.Add(note);
+        }
+    }
+
     public async Task<Outcome<AppreciationList>> ListAsync(string? direction, int? limit, Guid? before, CancellationToken ct)
     {
         bool? fromMe = direction switch

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Features.Appreciation;
 using Attune.Features.Couples;
 using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,8 @@ namespace Attune.Features.CheckIns;
 
 /// <summary>The couple's weekly check-in: my draft, my submission, the reveal when both have submitted, the conversation.</summary>
 internal sealed class CheckInService(
-    AttuneDbContext db, Caller caller, CheckInPrivacy privacy, CheckInValidation validation, TimeProvider time, IStringLocalizer<CheckInsText> text)
+    AttuneDbContext db, Caller caller, CheckInPrivacy privacy, CheckInValidation validation, AppreciationService jar,
+    TimeProvider time, IStringLocalizer<CheckInsText> text)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 52;
@@ -84,10 +86,30 @@ internal sealed class CheckInService(
         if (submit)
         {
             mine.SubmittedAt = mine.UpdatedAt;
+            await RevealAppreciationsAsync(mine, ct);
         }
 
         await db.SaveChangesAsync(ct);
         return await ViewAsync(week, day, ct);
+    }
+
+    /// <summary>
+    /// When my submission completes the week (my partner submitted already), both partners' appreciations of the
+    /// week go to the appreciation jar, saved with my submission. Before the reveal nothing of them leaves the check-in.
+    /// </summary>
+    private async Task RevealAppreciationsAsync(CheckIn mine, CancellationToken ct)
+    {
+        var theirs = await db.Set<CheckIn>().AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Week == mine.Week && c.UserId != mine.UserId && c.SubmittedAt != null, ct);
+        if (theirs is null)
+        {
+            return;
+        }
+
+        foreach (var row in new[] { theirs, mine }.OrderBy(r => r.SubmittedAt))
+        {
+            await jar.StageAsync(row.UserId, privacy.Read(row, caller.UserId, revealed: true)!.Appreciations, ct);
+        }
     }
 
     public async Task<Outcome<CheckInWeekView>> SetDayAsync(string? dayName, CancellationToken ct)

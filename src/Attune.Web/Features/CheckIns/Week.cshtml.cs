@@ -1,3 +1,4 @@
+using Attune.Features.Coach;
 using Attune.Features.Couples;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -55,8 +56,11 @@ internal sealed class CheckInForm
     };
 }
 
-internal sealed class WeekModel(CheckInService checkIns, CoupleService couples) : PageModel
+internal sealed class WeekModel(CheckInService checkIns, CoupleService couples, GentleCoach coach) : PageModel
 {
+    /// <summary>The gentle start-up coach's notes on the concern, after "Check it gently" (help only; it never blocks).</summary>
+    public CoachResponse? ConcernNotes { get; private set; }
+
     public CheckInWeekView View { get; private set; } = null!;
 
     public string PartnerName { get; private set; } = "";
@@ -76,6 +80,22 @@ internal sealed class WeekModel(CheckInService checkIns, CoupleService couples) 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => SaveAsync(submit: false, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => SaveAsync(submit: true, ct);
+
+    /// <summary>Keeps what was typed as a draft, then shows the coach's notes beside the concern.</summary>
+    public async Task<IActionResult> OnPostCoachAsync(CancellationToken ct)
+    {
+        var saved = await checkIns.SaveAsync(Input.ToRequest(), submit: false, ct);
+        if (!saved.Succeeded)
+        {
+            ModelState.AddFailure(saved.Failure!, nameof(Input));
+        }
+
+        ConcernNotes = string.IsNullOrWhiteSpace(Input.Concern) ? null
+            : coach.Check(Input.Concern) is { Succeeded: true } checkedConcern ? checkedConcern.Value : null;
+        Saved = saved.Succeeded;
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostDayAsync(string? day, CancellationToken ct)
     {

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Insights;
 
+/// <summary>Yes or no to sharing a summary with a counsellor (either partner can take a yes back).</summary>
+internal sealed record ConsentRequest(bool? Consent);
+
 internal sealed record ConsentView(bool Mine, bool Partner)
 {
     public bool Both => Mine && Partner;
@@ -22,8 +25,13 @@ internal sealed class CounsellingService(AttuneDbContext db, Caller caller, Insi
         return new ConsentView(given.Contains(me), given.Any(u => u != me));
     }
 
-    public async Task<ConsentView> SetConsentAsync(bool consent, CancellationToken ct)
+    public async Task<Outcome<ConsentView>> SetConsentAsync(bool? value, CancellationToken ct)
     {
+        if (value is not { } consent)
+        {
+            return Failure.Field("consent", text["error.consent.value"]);
+        }
+
         var me = caller.UserId;
         var mine = await db.Set<CounsellorConsent>().FirstOrDefaultAsync(c => c.UserId == me, ct);
         if (consent && mine is null)
@@ -53,7 +61,7 @@ internal sealed class CounsellingService(AttuneDbContext db, Caller caller, Insi
         var visible = await data.LoadAsync(ct);
         var shared = visible.Partner.Select(p => p.Week).ToHashSet();
         var revealed = new VisibleCheckIns([.. visible.Mine.Where(m => shared.Contains(m.Week))], visible.Partner, []);
-        var themes = RedFlags.Evaluate(revealed, [], DateOnly.MinValue).Select(r => r.Rule).Distinct().ToList();
+        var themes = RedFlags.Evaluate(revealed, [], [], DateOnly.MinValue).Select(r => r.Rule).Distinct().ToList();
         return new CounsellorSummary(Trends.From(revealed), themes, shared.Count);
     }
 }

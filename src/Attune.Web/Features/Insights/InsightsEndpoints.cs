@@ -27,6 +27,9 @@ internal static class InsightsEndpoints
         group.MapGet("/trends", GetTrends);
         group.MapGet("/notices", GetNotices);
         group.MapPost("/notices/{id}/dismiss", Dismiss);
+        group.MapGet("/counsellor-consent", GetConsent);
+        group.MapPut("/counsellor-consent", PutConsent);
+        group.MapGet("/counsellor-summary", GetSummary);
         return group;
     }
 
@@ -35,6 +38,16 @@ internal static class InsightsEndpoints
 
     private static async Task<Ok<IReadOnlyList<NoticeView>>> GetNotices(NoticeService notices, CancellationToken ct) =>
         TypedResults.Ok(await notices.ActiveAsync(ct));
+
+    private static async Task<Ok<ConsentView>> GetConsent(CounsellingService counselling, CancellationToken ct) =>
+        TypedResults.Ok(await counselling.ConsentAsync(ct));
+
+    private static async Task<Results<Ok<ConsentView>, ProblemHttpResult, ValidationProblem>> PutConsent(
+        ConsentRequest? request, CounsellingService counselling, CancellationToken ct) =>
+        (await counselling.SetConsentAsync(request?.Consent, ct)).ToResult(TypedResults.Ok);
+
+    private static async Task<Results<Ok<CounsellorSummary>, ProblemHttpResult, ValidationProblem>> GetSummary(CounsellingService counselling, CancellationToken ct) =>
+        (await counselling.SummaryAsync(ct)).ToResult(TypedResults.Ok);
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Dismiss(string id, NoticeService notices, CancellationToken ct) =>
         (await notices.DismissAsync(id, ct)).ToResult();

@@ -1,5 +1,7 @@
 using Attune.Data;
+using Attune.Features.Accounts;
 using Attune.Features.Couples;
+using Attune.Features.Listening;
 using Attune.Features.Questions;
 using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +42,16 @@ internal sealed class NoticeService(
         var visible = await data.LoadAsync(ct);
         var zone = await db.Set<Couple>().AsNoTracking().Select(c => c.TimeZone).FirstAsync(ct);
         var today = CoupleDay.Today(time, zone);
-        return RedFlags.Evaluate(visible, await QuestionDaysAsync(today, ct), today);
+        return RedFlags.Evaluate(visible, await QuestionDaysAsync(today, ct), await UnderstoodAsync(TimeZones.Find(zone), ct), today);
+    }
+
+    /// <summary>The "felt understood" ratings of finished listening turns (both partners see them in the session view).</summary>
+    private async Task<IReadOnlyList<UnderstoodRating>> UnderstoodAsync(TimeZoneInfo zone, CancellationToken ct)
+    {
+        var since = time.GetUtcNow().AddDays(-RedFlags.UnderstoodWithinDays - 1);
+        var rated = await db.Set<ListeningTurn>().AsNoTracking().Where(t => t.FeltUnderstood != null && t.StartedAt > since)
+            .Select(t => new { t.SpeakerId, t.StartedAt, t.FeltUnderstood }).ToListAsync(ct);
+        return [.. rated.Select(t => new UnderstoodRating(t.SpeakerId, TimeZones.LocalDate(t.StartedAt, zone), t.FeltUnderstood!.Value))];
     }
 
     private async Task<IReadOnlyList<QuestionDayLength>> QuestionDaysAsync(DateOnly today, CancellationToken ct)

@@ -10,6 +10,9 @@ internal sealed record QuestionDayLength(DateOnly Date, int Depth, int MyLength,
 /// <summary>A raised notice: its rule, the dimension it is about (falling ratings) and an id that names the rule and its week.</summary>
 internal sealed record RaisedNotice(string Id, string Rule, string? Dimension);
 
+/// <summary>One finished listening turn: who spoke, the local day, and how understood they said they felt (1–5; both partners see it in the session).</summary>
+internal sealed record UnderstoodRating(Guid Speaker, DateOnly Date, int Rating);
+
 /// <summary>
 /// The red-flag rules (docs/red-flags.md explains each, with its reasoning and threshold). Pure functions over
 /// what the viewer may already see: their own check-ins, the partner's revealed ones, their own concerns and
@@ -22,6 +25,7 @@ internal static partial class RedFlags
     public const string QuietRule = "quiet";
     public const string FallingRule = "falling";
     public const string ReturningRule = "returning";
+    public const string UnderstoodRule = "understood";
 
     public const int FeltAloneWindow = 3;
     public const int FeltAloneTimes = 2;
@@ -33,8 +37,13 @@ internal static partial class RedFlags
     public const int SurfaceShortAnswer = 60;
     public const int ReturningLookBack = 6;
     public const int ReturningTimes = 2;
+    public const int UnderstoodWindow = 5;
+    public const int UnderstoodTimes = 3;
+    public const int UnderstoodLow = 2;
+    public const int UnderstoodWithinDays = 56;
 
-    public static IReadOnlyList<RaisedNotice> Evaluate(VisibleCheckIns data, IReadOnlyList<QuestionDayLength> days, DateOnly today)
+    public static IReadOnlyList<RaisedNotice> Evaluate(
+        VisibleCheckIns data, IReadOnlyList<QuestionDayLength> days, IReadOnlyList<UnderstoodRating> understood, DateOnly today)
     {
         var raised = new List<RaisedNotice>();
         foreach (var person in new[] { data.Mine, data.Partner })
@@ -46,6 +55,7 @@ internal static partial class RedFlags
 
         raised.AddRange(Surface(days, today));
         raised.AddRange(Returning(data.MyConcerns));
+        raised.AddRange(Understood(understood, today));
         return [.. raised.DistinctBy(r => r.Id)];
     }
 
@@ -118,6 +128,28 @@ internal static partial class RedFlags
         if (similar >= ReturningTimes)
         {
             yield return new RaisedNotice(Id(ReturningRule, concerns[^1].Week), ReturningRule, null);
+        }
+    }
+
+    /// <summary>
+    /// A speaker rated "felt understood" 2 or lower (of 5) in at least 3 of their last 5 rated turns of the last 8 weeks.
+    /// </summary>
+    public static IEnumerable<RaisedNotice> Understood(IReadOnlyList<UnderstoodRating> ratings, DateOnly today)
+    {
+        if (ratings.Count == 0)
+        {
+            yield break;
+        }
+
+        var since = today.DayNumber > UnderstoodWithinDays ? today.AddDays(-UnderstoodWithinDays) : DateOnly.MinValue;
+        foreach (var speaker in ratings.Where(r => r.Date > since && r.Date <= today).GroupBy(r => r.Speaker))
+        {
+            var last = speaker.OrderBy(r => r.Date).TakeLast(UnderstoodWindow).ToList();
+            if (last.Count(r => r.Rating <= UnderstoodLow) >= UnderstoodTimes)
+            {
+                // The same id for both partners' patterns: one gentle notice about listening, never "your partner felt …".
+                yield return new RaisedNotice(Id(UnderstoodRule, last[^1].Date), UnderstoodRule, null);
+            }
         }
     }
 

@@ -18,6 +18,8 @@ internal sealed class IndexModel(ListeningService listening) : PageModel
 
     public Task<IActionResult> OnPostReflectAsync(Guid id, string? text, CancellationToken ct) => Run(listening.ReflectAsync(id, text, ct), ct);
 
+    public Task<IActionResult> OnPostClarifyAsync(Guid id, CancellationToken ct) => Run(listening.ClarifyAsync(id, ct), ct);
+
     public Task<IActionResult> OnPostRateAsync(Guid id, int? rating, CancellationToken ct) => Run(listening.RateAsync(id, rating, ct), ct);
 
     public Task<IActionResult> OnPostSwapAsync(Guid id, CancellationToken ct) => Run(listening.SwapAsync(id, ct), ct);

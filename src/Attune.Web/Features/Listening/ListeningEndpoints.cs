@@ -23,6 +23,7 @@ internal static class ListeningEndpoints
         group.MapPost("/{id:guid}/turn/end", (Guid id, ListeningService s, CancellationToken ct) => Done(s.EndTurnAsync(id, ct)));
         group.MapPost("/{id:guid}/reflect", (Guid id, ListeningReflectRequest r, ListeningService s, CancellationToken ct) => Done(s.ReflectAsync(id, r.Text, ct)));
         group.MapPost("/{id:guid}/rate", (Guid id, ListeningRateRequest r, ListeningService s, CancellationToken ct) => Done(s.RateAsync(id, r.Rating, ct)));
+        group.MapPost("/{id:guid}/clarify", (Guid id, ListeningService s, CancellationToken ct) => Done(s.ClarifyAsync(id, ct)));
         group.MapPost("/{id:guid}/swap", (Guid id, ListeningService s, CancellationToken ct) => Done(s.SwapAsync(id, ct)));
         group.MapPost("/{id:guid}/pause", (Guid id, ListeningService s, CancellationToken ct) => Done(s.PauseAsync(id, ct)));
         group.MapPost("/{id:guid}/resume", (Guid id, ListeningService s, CancellationToken ct) => Done(s.ResumeAsync(id, ct)));

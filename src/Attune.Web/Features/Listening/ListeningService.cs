@@ -126,6 +126,18 @@ internal sealed class ListeningService(AttuneDbContext db, Caller caller, FieldC
             return null;
         }, ct);
 
+    /// <summary>
+    /// Instead of rating, the speaker may clarify: the floor goes back to them for a fresh turn timer, and the
+    /// listener reflects again (the new reflection replaces the first). Allowed whenever rating is (<c>CanRate</c>).
+    /// </summary>
+    public Task<Outcome<ListeningView>> ClarifyAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, ListeningPhase.Rating, Role.Speaker, (s, _) =>
+        {
+            s.Phase = ListeningPhase.Speaking;
+            s.TurnStartedAt = time.GetUtcNow();
+            return null;
+        }, ct);
+
     public async Task<Outcome<ListeningView>> SwapAsync(Guid id, CancellationToken ct)
     {
         var ids = await db.Users.Where(u => u.CoupleId == caller.Couple).Select(u => u.Id).ToListAsync(ct);
