@@ -29,7 +29,7 @@ internal static class CheckInEndpoints
         group.MapPost("/current/submit", Submit);
         group.MapPut("/day", SetDay);
         group.MapPost("/{week}/conversation-done", MarkDone);
-        group.MapGet("", List);
+        group.MapGet("", List).WithMetadata(new StatementBudgetAttribute(8, "The couple's zone, check-in day and latest week to find the current week, then the page of weeks (measured 7)."));
         return group;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Attune.Features.Security;
 
+[StatementBudget(10, "Identity reads the user, its tokens and its recovery codes separately, and the recent sign-in check reads the session (measured 10).")]
 internal sealed class TwoStepModel(TwoStepService twoStep, RecentSignIn recent, Caller caller, SignInManager<AttuneUser> signIn, IStringLocalizer<AccountsText> accounts) : PageModel
 {
     public TwoStepStatus Status { get; private set; } = new(false, 0);
