@@ -23,6 +23,13 @@ public sealed class CheckInBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await ana.GetByLabel("Something I appreciated about you (1 of 3, optional)").FillAsync("How you made tea when I was late.");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Assertions.Expect(ana.GetByText("Your draft is saved.")).ToBeVisibleAsync();
+        // The coach beside the concern: it keeps the draft and only suggests.
+        await ana.GetByLabel("One concern (optional)").FillAsync("You never listen when I talk about work.");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Check it gently" }).ClickAsync();
+        await Assertions.Expect(ana.GetByTestId("concern-coach")).ToContainTextAsync("“You never”");
+        await Assertions.Expect(ana.GetByLabel("Something I appreciated about you (1 of 3, optional)")).ToHaveValueAsync("How you made tea when I was late.");
+        await ana.GetByLabel("One concern (optional)").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.CaptureAsync(ana, "checkin-coach");
         await Fill(ana, rating: 6, alone: "Rarely", closeness: 5, concern: "I feel rushed when mornings are loud; I need ten quiet minutes.");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
         await Assertions.Expect(ana.GetByTestId("partner-state")).ToContainTextAsync("When Ben checks in");
