@@ -446,6 +446,117 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Exercises.EveningSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("FirstReaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_reader_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("SecondReaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_reader_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_evening_sessions");
+
+                    b.HasIndex("CoupleId", "StartedAt")
+                        .HasDatabaseName("ix_evening_sessions_couple_id_started_at");
+
+                    b.ToTable("evening_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Exercises.GazingReflection", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "SessionId", "AuthorId")
+                        .HasName("pk_gazing_reflections");
+
+                    b.ToTable("gazing_reflections", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Exercises.GazingSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_gazing_sessions");
+
+                    b.HasIndex("CoupleId", "StartedAt")
+                        .HasDatabaseName("ix_gazing_sessions_couple_id_started_at");
+
+                    b.ToTable("gazing_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.GoodNews.GoodNewsItem", b =>
                 {
                     b.Property<Guid>("CoupleId")

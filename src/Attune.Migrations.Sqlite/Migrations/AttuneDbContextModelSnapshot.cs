@@ -439,6 +439,117 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Exercises.EveningSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("FirstReaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_reader_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("SecondReaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("second_reader_id");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_evening_sessions");
+
+                    b.HasIndex("CoupleId", "StartedAt")
+                        .HasDatabaseName("ix_evening_sessions_couple_id_started_at");
+
+                    b.ToTable("evening_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Exercises.GazingReflection", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("text");
+
+                    b.HasKey("CoupleId", "SessionId", "AuthorId")
+                        .HasName("pk_gazing_reflections");
+
+                    b.ToTable("gazing_reflections", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Exercises.GazingSession", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_gazing_sessions");
+
+                    b.HasIndex("CoupleId", "StartedAt")
+                        .HasDatabaseName("ix_gazing_sessions_couple_id_started_at");
+
+                    b.ToTable("gazing_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.GoodNews.GoodNewsItem", b =>
                 {
                     b.Property<Guid>("CoupleId")

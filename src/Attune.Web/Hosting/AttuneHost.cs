@@ -14,6 +14,7 @@ using Attune.Features.GoodNews;
 using Attune.Features.Insights;
 using Attune.Features.Journal;
 using Attune.Features.Leaving;
+using Attune.Features.Exercises;
 using Attune.Features.Letters;
 using Attune.Features.Listening;
 using Attune.Features.Passkeys;
@@ -109,6 +110,7 @@ internal static class AttuneHost
         services.AddApologies();
         services.AddJournal();
         services.AddLetters();
+        services.AddExercises();
         services.AddListening();
         services.AddExport();
         services.AddLeaving();
@@ -162,6 +164,7 @@ internal static class AttuneHost
         app.MapApologies();
         app.MapJournal();
         app.MapLetters();
+        app.MapExercises();
         app.MapListening();
         app.MapExport();
         app.MapLeaving();

@@ -41,10 +41,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var apology = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/apologies",
             new { whatHappened = canary + " a", myPart = canary + " b", impact = canary + " c", nextTime = canary + " d" })).ReadAsync<ApologyRef>();
         var listening = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/listening", new { mode = "two-devices", firstSpeaker = "me" })).ReadAsync<ApologyRef>();
+        var gazing = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/exercises/gazing", new { minutes = 1 })).ReadAsync<ApologyRef>();
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await victim.Inviter.Api.PostAsJsonAsync($"/api/v1/exercises/gazing/{gazing.Id}/reflection", new { text = canary + " gazing" });
+        await victim.Partner.Api.PostAsJsonAsync($"/api/v1/exercises/gazing/{gazing.Id}/reflection", new { text = canary + " gazing too" });
+        var evening = await (await victim.Partner.Api.PostAsJsonAsync("/api/v1/exercises/evening", new { set = 2 })).ReadAsync<ApologyRef>();
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id, (gazing.Id, evening.Id));
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -80,7 +85,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId, (Guid Gazing, Guid Evening) exercises) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -162,6 +167,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/letters"] = ("POST", "/api/v1/letters", new { text = "intruder's letter" }, HttpStatusCode.Created),
         ["GET /api/v1/letters/{id:guid}"] = ("GET", $"/api/v1/letters/{letterId}", null, HttpStatusCode.NotFound),
         ["POST /api/v1/letters/{id:guid}/open"] = ("POST", $"/api/v1/letters/{letterId}/open", null, HttpStatusCode.NotFound),
+        // Starting is the intruder's own couple's; the victim's gazing and evening are not found.
+        ["POST /api/v1/exercises/gazing"] = ("POST", "/api/v1/exercises/gazing", new { minutes = 2 }, HttpStatusCode.Created),
+        ["GET /api/v1/exercises/gazing/{id:guid}"] = ("GET", $"/api/v1/exercises/gazing/{exercises.Gazing}", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/exercises/gazing/{id:guid}/reflection"] = ("POST", $"/api/v1/exercises/gazing/{exercises.Gazing}/reflection", new { text = "intruder's line" }, HttpStatusCode.NotFound),
+        ["POST /api/v1/exercises/evening"] = ("POST", "/api/v1/exercises/evening", new { set = 1 }, HttpStatusCode.Created),
+        ["GET /api/v1/exercises/evening/{id:guid}"] = ("GET", $"/api/v1/exercises/evening/{exercises.Evening}", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/exercises/evening/{id:guid}/next"] = ("POST", $"/api/v1/exercises/evening/{exercises.Evening}/next", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/exercises/evening/{id:guid}/previous"] = ("POST", $"/api/v1/exercises/evening/{exercises.Evening}/previous", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/exercises/evening/{id:guid}/finish"] = ("POST", $"/api/v1/exercises/evening/{exercises.Evening}/finish", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),

@@ -55,6 +55,10 @@ internal sealed class LeavingService(
         // Listening sessions, their reflections, appreciations and ratings are the couple's: all go.
         await db.Set<Listening.ListeningTurn>().ExecuteDeleteAsync(ct);
         await db.Set<Listening.ListeningSession>().ExecuteDeleteAsync(ct);
+        // Eye gazing and evenings of questions are the couple's (lines under its key, destroyed below): all go.
+        await db.Set<Exercises.GazingReflection>().ExecuteDeleteAsync(ct);
+        await db.Set<Exercises.GazingSession>().ExecuteDeleteAsync(ct);
+        await db.Set<Exercises.EveningSession>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
@@ -98,6 +102,7 @@ internal sealed class LeavingService(
         await db.Set<JournalShare>().IgnoreQueryFilters().Where(s => s.AuthorId == me).ExecuteDeleteAsync(ct);
         await db.Set<JournalEntry>().Where(e => e.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Letter>().IgnoreQueryFilters().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Exercises.GazingReflection>().IgnoreQueryFilters().Where(r => r.AuthorId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)

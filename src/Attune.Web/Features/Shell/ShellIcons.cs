@@ -24,6 +24,8 @@ internal static class ShellIcons
         ["lifebuoy"] = """<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="4"/><path d="M5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6"/>""",
         ["sign-out"] = """<path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4M9.5 8l-4 4 4 4M5.5 12H16"/>""",
         ["chevron"] = """<path d="M9 6l6 6-6 6"/>""",
+        ["eye"] = """<path d="M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12z"/><circle cx="12" cy="12" r="3"/>""",
+        ["moon"] = """<path d="M20 14.5A8.5 8.5 0 0 1 9.5 4 8.5 8.5 0 1 0 20 14.5z"/>""",
     };
 
     public static bool Has(string name) => Paths.ContainsKey(name);
