@@ -446,6 +446,48 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Desires.DesireMarks", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("AdultAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("adult_at");
+
+                    b.Property<byte[]>("Marks")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("marks");
+
+                    b.HasKey("CoupleId", "UserId")
+                        .HasName("pk_desire_marks");
+
+                    b.ToTable("desire_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Desires.DesireSwitch", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.HasKey("CoupleId")
+                        .HasName("pk_desire_switches");
+
+                    b.ToTable("desire_switches", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.GoodNews.GoodNewsItem", b =>
                 {
                     b.Property<Guid>("CoupleId")

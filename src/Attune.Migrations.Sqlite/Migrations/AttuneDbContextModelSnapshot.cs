@@ -439,6 +439,48 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Desires.DesireMarks", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long?>("AdultAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adult_at");
+
+                    b.Property<byte[]>("Marks")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("marks");
+
+                    b.HasKey("CoupleId", "UserId")
+                        .HasName("pk_desire_marks");
+
+                    b.ToTable("desire_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Desires.DesireSwitch", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.HasKey("CoupleId")
+                        .HasName("pk_desire_switches");
+
+                    b.ToTable("desire_switches", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.GoodNews.GoodNewsItem", b =>
                 {
                     b.Property<Guid>("CoupleId")

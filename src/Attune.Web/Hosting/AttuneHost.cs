@@ -9,6 +9,7 @@ using Attune.Features.Audit;
 using Attune.Features.CheckIns;
 using Attune.Features.Coach;
 using Attune.Features.Couples;
+using Attune.Features.Desires;
 using Attune.Features.Export;
 using Attune.Features.GoodNews;
 using Attune.Features.Insights;
@@ -109,6 +110,7 @@ internal static class AttuneHost
         services.AddApologies();
         services.AddJournal();
         services.AddLetters();
+        services.AddDesires();
         services.AddListening();
         services.AddExport();
         services.AddLeaving();
@@ -162,6 +164,7 @@ internal static class AttuneHost
         app.MapApologies();
         app.MapJournal();
         app.MapLetters();
+        app.MapDesires();
         app.MapListening();
         app.MapExport();
         app.MapLeaving();
