@@ -40,9 +40,9 @@ public abstract partial class DesireApiTests(AttuneApp app)
         Assert.Equal((true, false, 0), (partnerView!.Enabled, partnerView.Adult, partnerView.Families.Count));
         await b.Api.PostAsJsonAsync("/api/v1/desires/adult", new { confirm = true });
 
-        foreach (var (item, mine, theirs) in new[] { ("hold-hands", "yes", "maybe"), ("long-hug", "maybe", "maybe"), ("back-rub", "yes", "no"), ("foot-rub", "no", "no"), ("blindfold", "yes", null) })
+        foreach (var (item, ours, theirs) in new[] { ("hold-hands", "yes", "maybe"), ("long-hug", "maybe", "maybe"), ("back-rub", "yes", "no"), ("foot-rub", "no", "no"), ("blindfold", "yes", null) })
         {
-            Assert.Equal(HttpStatusCode.OK, (await Mark(a, item, mine)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Mark(a, item, ours)).StatusCode);
             if (theirs is not null)
             {
                 Assert.Equal(HttpStatusCode.OK, (await Mark(b, item, theirs)).StatusCode);
