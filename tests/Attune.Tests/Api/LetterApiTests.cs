@@ -111,7 +111,8 @@ public abstract partial class LetterApiTests(AttuneApp app)
         Assert.False((await reader.Api.GetFromJsonAsync<LetterDto>($"/api/v1/letters/{second.Id}"))!.Open);
         var rightPage = await pages.PostAsync($"/letters?handler=OpenHere&id={second.Id}",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("writerPassword", writersPassword)]));
-        Assert.Contains(words + " again", await rightPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal($"/letters/read/{second.Id}", rightPage.Headers.Location?.OriginalString);
+        Assert.Contains(words + " again", await pages.GetStringAsync($"/letters/read/{second.Id}"), StringComparison.Ordinal);
         Assert.True((await writer.Api.GetFromJsonAsync<LetterDto>($"/api/v1/letters/{second.Id}"))!.Open);
     }
 

@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Attune.Tests.Browser;
@@ -38,6 +40,7 @@ public sealed class DesireBrowserTests(BrowserFixture browser, ITestOutputHelper
         await ben.GetByRole(AriaRole.Button, new() { Name = "Save my marks" }).ClickAsync();
         await Assertions.Expect(ben.GetByTestId("matches")).ToHaveTextAsync("A slow dance in the kitchen");
         await BrowserFixture.CaptureAsync(ben, "desires-matches-dark");
+        await AssertAccessibleAsync(ben); // the list and matches (AxeBrowserTests sees the page only switched off)
 
         await ana.ReloadAsync();
         await Assertions.Expect(ana.GetByTestId("matches")).ToHaveTextAsync("A slow dance in the kitchen");
@@ -50,6 +53,12 @@ public sealed class DesireBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.DoesNotContain("slow dance", await ana.ContentAsync(), StringComparison.Ordinal);
         await ana.Context.CloseAsync();
         await ben.Context.CloseAsync();
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"] } });
+        Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.FirstOrDefault()?.Html})")));
     }
 
     private static Task Mark(IPage page, string wish, string mark) =>
