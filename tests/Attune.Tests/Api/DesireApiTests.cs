@@ -189,7 +189,8 @@ public abstract partial class DesireApiTests(AttuneApp app)
         }
 
         // Antiforgery tokens and a problem's trace id are new on every request, whatever anyone marked.
-        text.Append(TraceId().Replace(Antiforgery().Replace(await response.Content.ReadAsStringAsync(), "value=\"token\""), "\"traceId\":\"-\""));
+        var body = Antiforgery().Replace(await response.Content.ReadAsStringAsync(), "value=\"token\"");
+        text.Append(PageTraceId().Replace(TraceId().Replace(body, "\"traceId\":\"-\""), "<code data-trace-id>-</code>"));
         return text.ToString();
     }
 
@@ -198,6 +199,9 @@ public abstract partial class DesireApiTests(AttuneApp app)
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
+
+    [GeneratedRegex("<code data-trace-id>[^<]*</code>")]
+    private static partial Regex PageTraceId();
 }
 
 public sealed class SqliteDesireApiTests(AttuneApp app, ITestOutputHelper output) : DesireApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
