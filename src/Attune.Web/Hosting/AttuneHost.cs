@@ -9,6 +9,7 @@ using Attune.Features.Audit;
 using Attune.Features.CheckIns;
 using Attune.Features.Coach;
 using Attune.Features.Couples;
+using Attune.Features.Desires;
 using Attune.Features.Export;
 using Attune.Features.GoodNews;
 using Attune.Features.Insights;
@@ -111,6 +112,7 @@ internal static class AttuneHost
         services.AddJournal();
         services.AddLetters();
         services.AddExercises();
+        services.AddDesires();
         services.AddListening();
         services.AddExport();
         services.AddLeaving();
@@ -165,6 +167,7 @@ internal static class AttuneHost
         app.MapJournal();
         app.MapLetters();
         app.MapExercises();
+        app.MapDesires();
         app.MapListening();
         app.MapExport();
         app.MapLeaving();

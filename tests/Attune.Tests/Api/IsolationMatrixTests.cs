@@ -46,6 +46,9 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         await victim.Inviter.Api.PostAsJsonAsync($"/api/v1/exercises/gazing/{gazing.Id}/reflection", new { text = canary + " gazing" });
         await victim.Partner.Api.PostAsJsonAsync($"/api/v1/exercises/gazing/{gazing.Id}/reflection", new { text = canary + " gazing too" });
         var evening = await (await victim.Partner.Api.PostAsJsonAsync("/api/v1/exercises/evening", new { set = 2 })).ReadAsync<ApologyRef>();
+        await victim.Inviter.Api.PutAsJsonAsync("/api/v1/desires/enabled", new { enabled = true });
+        await victim.Inviter.Api.PostAsJsonAsync("/api/v1/desires/adult", new { confirm = true });
+        await victim.Inviter.Api.PutAsJsonAsync("/api/v1/desires/hold-hands", new { mark = "yes" });
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
@@ -176,6 +179,12 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/exercises/evening/{id:guid}/next"] = ("POST", $"/api/v1/exercises/evening/{exercises.Evening}/next", null, HttpStatusCode.NotFound),
         ["POST /api/v1/exercises/evening/{id:guid}/previous"] = ("POST", $"/api/v1/exercises/evening/{exercises.Evening}/previous", null, HttpStatusCode.NotFound),
         ["POST /api/v1/exercises/evening/{id:guid}/finish"] = ("POST", $"/api/v1/exercises/evening/{exercises.Evening}/finish", null, HttpStatusCode.NotFound),
+        // Desires take no ids: the intruder only ever reaches their own couple's switch and their own marks.
+        ["GET /api/v1/desires"] = ("GET", "/api/v1/desires", null, HttpStatusCode.OK),
+        ["PUT /api/v1/desires/{item}"] = ("PUT", "/api/v1/desires/hold-hands", new { mark = "yes" }, HttpStatusCode.Conflict),
+        ["PUT /api/v1/desires/enabled"] = ("PUT", "/api/v1/desires/enabled", new { enabled = true }, HttpStatusCode.OK),
+        ["POST /api/v1/desires/adult"] = ("POST", "/api/v1/desires/adult", new { confirm = true }, HttpStatusCode.OK),
+        ["DELETE /api/v1/desires/{item}"] = ("DELETE", "/api/v1/desires/hold-hands", null, HttpStatusCode.OK),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -219,7 +228,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
-            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals" })
+            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals", "/api/v1/desires" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

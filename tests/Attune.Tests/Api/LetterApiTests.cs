@@ -71,6 +71,55 @@ public abstract partial class LetterApiTests(AttuneApp app)
     }
 
     [Fact]
+    public async Task On_one_phone_the_writers_own_password_opens_a_together_letter_for_both_and_signs_no_one_in()
+    {
+        var (writer, reader) = await app.CreatePairedCoupleAsync();
+        const string writersPassword = "the writer's own passphrase";
+        await writer.Api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = writer.Password, newPassword = writersPassword });
+        var words = "HERE-" + Guid.NewGuid().ToString("N");
+        var letter = await (await writer.Api.PostAsJsonAsync("/api/v1/letters", new { text = words })).ReadAsync<LetterDto>();
+        var sessions = (await writer.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))!.Count;
+
+        // The recipient's own password, a wrong one or none: refused, the letter stays closed.
+        foreach (var wrong in new[] { reader.Password, "not the password", "" })
+        {
+            var refused = await reader.Api.PostAsJsonAsync($"/api/v1/letters/{letter.Id}/open", new { writerPassword = wrong });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"writerPassword\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Null((await reader.Api.GetFromJsonAsync<LetterDto>($"/api/v1/letters/{letter.Id}"))!.Text);
+        // Only on the recipient's device: the writer cannot use it alone.
+        Assert.Equal(HttpStatusCode.Conflict, (await writer.Api.PostAsJsonAsync($"/api/v1/letters/{letter.Id}/open", new { writerPassword = writersPassword })).StatusCode);
+
+        var response = await reader.Api.PostAsJsonAsync($"/api/v1/letters/{letter.Id}/open", new { writerPassword = writersPassword });
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        var opened = await response.ReadAsync<LetterDto>();
+        Assert.Equal((words, true), (opened.Text, opened.Open));
+        var writers = await writer.Api.GetFromJsonAsync<LetterDto>($"/api/v1/letters/{letter.Id}");
+        Assert.Equal((words, true), (writers!.Text, writers.Open));
+        Assert.Equal(sessions, (await writer.Api.GetFromJsonAsync<List<SessionDto>>("/api/v1/me/sessions"))!.Count);
+
+        // Through the page: a wrong password leaves another letter closed, the right one opens it.
+        var second = await (await writer.Api.PostAsJsonAsync("/api/v1/letters", new { text = words + " again" })).ReadAsync<LetterDto>();
+        using var pages = await app.PageClientAsync(reader);
+        var list = await pages.GetStringAsync("/letters");
+        var token = Token().Match(list).Groups[1].Value;
+        var wrongPage = await pages.PostAsync($"/letters?handler=OpenHere&id={second.Id}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("writerPassword", "not the password")]));
+        Assert.Contains("That password didn", await wrongPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await reader.Api.GetFromJsonAsync<LetterDto>($"/api/v1/letters/{second.Id}"))!.Open);
+        var rightPage = await pages.PostAsync($"/letters?handler=OpenHere&id={second.Id}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("writerPassword", writersPassword)]));
+        Assert.Equal($"/letters/read/{second.Id}", rightPage.Headers.Location?.OriginalString);
+        Assert.Contains(words + " again", await pages.GetStringAsync($"/letters/read/{second.Id}"), StringComparison.Ordinal);
+        Assert.True((await writer.Api.GetFromJsonAsync<LetterDto>($"/api/v1/letters/{second.Id}"))!.Open);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [Fact]
     public async Task Bad_letters_get_field_errors()
     {
         var (writer, _) = await app.CreatePairedCoupleAsync();

@@ -42,4 +42,30 @@ public sealed class LetterBrowserTests(BrowserFixture browser, ITestOutputHelper
         await ana.Context.CloseAsync();
         await ben.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_letter_written_to_open_together_opens_on_one_phone_when_the_writer_types_their_password_there()
+    {
+        var (ana, ben) = await browser.PairedCoupleAsync("Ana", "Ben");
+        const string words = "Ben, I would choose you again on every ordinary morning.";
+        await ana.GotoAsync("/letters/write");
+        await ana.GetByLabel("Your letter").FillAsync(words);
+        await ana.GetByLabel("Together: when we both press open within the same minute").CheckAsync();
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Seal the letter" }).ClickAsync();
+        await Assertions.Expect(ana).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/letters$"));
+        await ana.Context.CloseAsync();
+
+        // Ana sits beside Ben: on his phone she types her own password.
+        await ben.GotoAsync("/letters");
+        await ben.GetByText("We're together on this phone").ClickAsync();
+        await ben.GetByLabel("Your partner's password").FillAsync("not Ana's password");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Open it together here" }).ClickAsync();
+        await Assertions.Expect(ben.GetByText("That password didn't match.", new() { Exact = false }).First).ToBeVisibleAsync();
+        Assert.DoesNotContain("ordinary morning", await ben.ContentAsync(), StringComparison.Ordinal);
+        await BrowserFixture.CaptureAsync(ben, "letter-together-here");
+        await ben.GetByLabel("Your partner's password").FillAsync("a long enough passphrase");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Open it together here" }).ClickAsync();
+        await Assertions.Expect(ben.GetByTestId("letter-text")).ToHaveTextAsync(words);
+        await ben.Context.CloseAsync();
+    }
 }

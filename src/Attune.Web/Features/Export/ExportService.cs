@@ -38,7 +38,8 @@ internal sealed record ExportDocument(
     Appreciation.ExportedKeepsakes Keepsakes,
     IReadOnlyList<ExportedCheckIn> CheckIns,
     IReadOnlyList<ExportedJournalEntry> Journal,
-    IReadOnlyList<Exercises.ExportedGazingLine> GazingLines);
+    IReadOnlyList<Exercises.ExportedGazingLine> GazingLines,
+    IReadOnlyList<Desires.ExportedDesire> Desires);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -84,6 +85,8 @@ internal sealed class ExportService(
 
         var checkIns = await db.Set<CheckIns.CheckIn>().IgnoreQueryFilters().AsNoTracking().Where(c => c.UserId == me).OrderBy(c => c.Week).ToListAsync(ct);
         var journal = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UserId == me).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        // Only my own marks (they go when a couple ends, so there is at most one row): never the partner's, never matches.
+        var desires = await db.Set<Desires.DesireMarks>().IgnoreQueryFilters().AsNoTracking().Where(m => m.UserId == me).ToListAsync(ct);
 
         var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
         foreach (var group in days.GroupBy(d => d.CoupleId))
@@ -112,6 +115,7 @@ internal sealed class ExportService(
             await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct),
             [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))],
             [.. journal.Select(e => JournalService.ForExport(cipher, e))],
-            await Exercises.GazingService.ForExportAsync(db, cipher, me, ct));
+            await Exercises.GazingService.ForExportAsync(db, cipher, me, ct),
+            [.. desires.SelectMany(m => Desires.DesireService.ForExport(cipher, m))]);
     }
 }

@@ -52,6 +52,9 @@ internal sealed class LeavingService(
         // Shared journal copies are the couple's, under its key (destroyed below): both partners' copies go.
         await db.Set<JournalShare>().ExecuteDeleteAsync(ct);
         await db.Set<Letter>().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
+        // Desires are the couple's: both partners' marks and the switch end with it.
+        await db.Set<Desires.DesireMarks>().ExecuteDeleteAsync(ct);
+        await db.Set<Desires.DesireSwitch>().ExecuteDeleteAsync(ct);
         // Listening sessions, their reflections, appreciations and ratings are the couple's: all go.
         await db.Set<Listening.ListeningTurn>().ExecuteDeleteAsync(ct);
         await db.Set<Listening.ListeningSession>().ExecuteDeleteAsync(ct);

@@ -25,7 +25,8 @@ internal static class LetterEndpoints
         group.MapPost("/", Write);
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
-        group.MapPost("/{id:guid}/open", Open);
+        // Rate-limited like the sign-in: with a writer's password it checks that password.
+        group.MapPost("/{id:guid}/open", Open).RequireRateLimiting(RateLimits.Auth).HashesPassword();
         return group;
     }
 
@@ -39,6 +40,8 @@ internal static class LetterEndpoints
     private static async Task<Results<Ok<LetterView>, ProblemHttpResult, ValidationProblem>> Get(Guid id, LetterService letters, CancellationToken ct) =>
         (await letters.GetAsync(id, ct)).ToResult(TypedResults.Ok);
 
-    private static async Task<Results<Ok<LetterView>, ProblemHttpResult, ValidationProblem>> Open(Guid id, LetterService letters, CancellationToken ct) =>
-        (await letters.OpenAsync(id, ct)).ToResult(TypedResults.Ok);
+    /// <summary>Presses open; with <c>writerPassword</c>, the writer confirms on the recipient's device and it opens for both.</summary>
+    private static async Task<Results<Ok<LetterView>, ProblemHttpResult, ValidationProblem>> Open(
+        Guid id, LetterOpenRequest? request, LetterService letters, CancellationToken ct) =>
+        (request?.WriterPassword is null ? await letters.OpenAsync(id, ct) : await letters.OpenHereAsync(id, request.WriterPassword, ct)).ToResult(TypedResults.Ok);
 }

@@ -1,11 +1,15 @@
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Letters;
 
 internal sealed record LetterRequest(string? Text, DateTimeOffset? OpensAt);
+
+/// <summary>Pressing open; <c>WriterPassword</c>: the writer, beside the recipient on the recipient's device, confirms it is them.</summary>
+internal sealed record LetterOpenRequest(string? WriterPassword);
 
 /// <summary>
 /// A letter as the caller may see it. Until it opens the recipient gets only that it is waiting and
@@ -15,7 +19,8 @@ internal sealed record LetterView(
     Guid Id, bool FromMe, string? Text, DateTimeOffset? OpensAt, bool Together, bool Open, DateTimeOffset? OpenedAt,
     bool IPressed, bool PartnerPressed, DateTimeOffset? CreatedAt);
 
-internal sealed class LetterService(AttuneDbContext db, Caller caller, FieldCipher cipher, TimeProvider time, IStringLocalizer<LettersText> t)
+internal sealed class LetterService(
+    AttuneDbContext db, Caller caller, FieldCipher cipher, TimeProvider time, UserManager<AttuneUser> users, IStringLocalizer<LettersText> t)
 {
     public const int MaxTextLength = 10_000;
     public const string Purpose = "letter";
@@ -116,6 +121,55 @@ internal sealed class LetterService(AttuneDbContext db, Caller caller, FieldCiph
         }
 
         return (await GetAsync(id, ct)).Value!;
+    }
+
+    /// <summary>
+    /// "We're together on this phone": on the recipient's device, the writer types their own password and the
+    /// letter opens for both at once. The password is only checked (never a sign-in, never a cookie for the
+    /// writer); a wrong one counts towards the writer's lockout as at the sign-in, and a locked-out writer
+    /// cannot confirm here either. The route and page are rate-limited like the sign-in.
+    /// </summary>
+    public async Task<Outcome<LetterView>> OpenHereAsync(Guid id, string? writerPassword, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var letter = await db.Set<Letter>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (letter is null)
+        {
+            return NotFound();
+        }
+
+        if (letter.OpensAt is not null || letter.WriterId == caller.UserId)
+        {
+            return Failure.Conflict(t["error.here.title"], t["error.here.detail"]);
+        }
+
+        if (letter.OpenedAt is not null)
+        {
+            return View(letter, now);
+        }
+
+        var writer = await users.FindByIdAsync(letter.WriterId.ToString());
+        if (writer is null || await users.IsLockedOutAsync(writer))
+        {
+            return Failure.Field("writerPassword", t["error.writerpassword.paused"]);
+        }
+
+        if (string.IsNullOrEmpty(writerPassword) || !await users.CheckPasswordAsync(writer, writerPassword))
+        {
+            if (!string.IsNullOrEmpty(writerPassword))
+            {
+                await users.AccessFailedAsync(writer);
+            }
+
+            return Failure.Field("writerPassword", t["error.writerpassword"]);
+        }
+
+        await users.ResetAccessFailedCountAsync(writer);
+        letter.WriterPressedAt = now;
+        letter.RecipientPressedAt = now;
+        letter.OpenedAt = now;
+        await db.SaveChangesAsync(ct);
+        return View(letter, now);
     }
 
     /// <summary>Letters waiting for the caller (written by the partner, not yet opened), for the Today card.</summary>
