@@ -55,6 +55,9 @@ internal sealed class LeavingService(
         // Listening sessions, their reflections, appreciations and ratings are the couple's: all go.
         await db.Set<Listening.ListeningTurn>().ExecuteDeleteAsync(ct);
         await db.Set<Listening.ListeningSession>().ExecuteDeleteAsync(ct);
+        // The to-try list, its memories and the new-to-us marks are the couple's (under its key): all go.
+        await db.Set<Activities.ActivityPlan>().ExecuteDeleteAsync(ct);
+        await db.Set<Activities.ActivityMarking>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
