@@ -131,7 +131,7 @@ public abstract class ActivityApiTests(AttuneApp app)
         Assert.Equal((stars.Id, memory), (memories.Single().Id, memories.Single().Memory));
         using (var pages = await app.PageClientAsync(ana))
         {
-            Assert.Contains(memory, await pages.GetStringAsync("/activities/memories"), StringComparison.Ordinal);
+            Assert.Contains(memory, await pages.GetStringAsync("/memories"), StringComparison.Ordinal);
         }
 
         var rows = await app.WithDbAsync(db => db.Set<ActivityPlan>().IgnoreQueryFilters().Where(p => p.Id == ours.Id || p.Id == stars.Id).ToListAsync());

@@ -18,7 +18,7 @@ internal static class ActivityEndpoints
         services.AddTodayCard("activity-planned", 26, Audience.Couples, "/Features/Activities/_PlannedCard.cshtml",
             (ActivityCards cards, CancellationToken ct) => cards.PlannedAsync(ct));
         services.AddNavEntry<ActivitiesText>(Destination.Together, 25, "nav.activities", "sun", "/activities", Audience.Couples);
-        services.AddNavEntry<ActivitiesText>(Destination.Us, 35, "nav.memories", "heart", "/activities/memories", Audience.Couples);
+        services.AddNavEntry<ActivitiesText>(Destination.Us, 35, "nav.memories", "heart", "/memories", Audience.Couples);
         return services;
     }
 

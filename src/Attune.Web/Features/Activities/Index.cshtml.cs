@@ -73,7 +73,7 @@ internal sealed class ActivitiesModel(ActivityService activities, PlanService pl
     {
         var done = await plans.DoneAsync(id, memory, ct);
         Memory = memory;
-        return done.Succeeded ? Redirect($"/activities/memories#m-{id:N}") : await RefusedAsync(done.Failure!, id, ct);
+        return done.Succeeded ? Redirect($"/memories#m-{id:N}") : await RefusedAsync(done.Failure!, id, ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
