@@ -138,6 +138,94 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Activities.ActivityMarking", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<string>("ActivityKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("activity_key");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mark");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.Property<Guid>("MarkedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("marked_by");
+
+                    b.HasKey("CoupleId", "ActivityKey")
+                        .HasName("pk_activity_marks");
+
+                    b.ToTable("activity_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Activities.ActivityPlan", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("activity_key");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<byte[]>("Memory")
+                        .HasColumnType("bytea")
+                        .HasColumnName("memory");
+
+                    b.Property<DateOnly?>("PlannedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_date");
+
+                    b.Property<TimeOnly?>("PlannedTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("planned_time");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("title");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_activity_plans");
+
+                    b.HasIndex("CoupleId", "PlannedDate")
+                        .HasDatabaseName("ix_activity_plans_couple_id_planned_date");
+
+                    b.ToTable("activity_plans", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Apologies.Apology", b =>
                 {
                     b.Property<Guid>("CoupleId")

@@ -133,6 +133,94 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Activities.ActivityMarking", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<string>("ActivityKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_key");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mark");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_at");
+
+                    b.Property<Guid>("MarkedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marked_by");
+
+                    b.HasKey("CoupleId", "ActivityKey")
+                        .HasName("pk_activity_marks");
+
+                    b.ToTable("activity_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Activities.ActivityPlan", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_key");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<byte[]>("Memory")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("memory");
+
+                    b.Property<DateOnly?>("PlannedDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_date");
+
+                    b.Property<TimeOnly?>("PlannedTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_time");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_activity_plans");
+
+                    b.HasIndex("CoupleId", "PlannedDate")
+                        .HasDatabaseName("ix_activity_plans_couple_id_planned_date");
+
+                    b.ToTable("activity_plans", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Apologies.Apology", b =>
                 {
                     b.Property<Guid>("CoupleId")

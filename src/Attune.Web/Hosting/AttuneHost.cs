@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Attune.Data;
 using Attune.Encryption;
 using Attune.Features.Accounts;
+using Attune.Features.Activities;
 using Attune.Features.Apologies;
 using Attune.Features.Appreciation;
 using Attune.Features.Audit;
@@ -103,6 +104,7 @@ internal static class AttuneHost
         services.AddQuestions();
         services.AddAppreciation();
         services.AddRituals();
+        services.AddActivities();
         services.AddGoodNews();
         services.AddSafeHaven();
         services.AddCheckIns();
@@ -158,6 +160,7 @@ internal static class AttuneHost
         app.MapQuestions();
         app.MapAppreciation();
         app.MapRituals();
+        app.MapActivities();
         app.MapGoodNews();
         app.MapSafeHaven();
         app.MapCheckIns();

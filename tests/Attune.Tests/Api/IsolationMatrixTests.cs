@@ -126,6 +126,16 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/rituals/{id:guid}/start"] = ("POST", $"/api/v1/rituals/{kept.Ritual}/start", null, HttpStatusCode.NotFound),
         ["GET /api/v1/rituals/sessions/{id:guid}"] = ("GET", $"/api/v1/rituals/sessions/{kept.RitualSession}", null, HttpStatusCode.NotFound),
         ["PUT /api/v1/rituals/sessions/{id:guid}/reflection"] = ("PUT", $"/api/v1/rituals/sessions/{kept.RitualSession}/reflection", new { text = "intruder's line" }, HttpStatusCode.NotFound),
+        ["GET /api/v1/activities"] = ("GET", "/api/v1/activities?family=home", null, HttpStatusCode.OK),
+        ["GET /api/v1/activities/suggestions"] = ("GET", "/api/v1/activities/suggestions", null, HttpStatusCode.OK),
+        // Marks are per couple: this marks the intruder's own library, never the victim's.
+        ["PUT /api/v1/activities/{key}/mark"] = ("PUT", "/api/v1/activities/stargazing/mark", new { mark = "not-for-us" }, HttpStatusCode.OK),
+        ["GET /api/v1/activities/list"] = ("GET", "/api/v1/activities/list", null, HttpStatusCode.OK),
+        ["POST /api/v1/activities/list"] = ("POST", "/api/v1/activities/list", new { title = "intruder's idea" }, HttpStatusCode.Created),
+        ["PUT /api/v1/activities/list/{id:guid}/plan"] = ("PUT", $"/api/v1/activities/list/{kept.Plan}/plan", new { date = "2030-01-01" }, HttpStatusCode.NotFound),
+        ["POST /api/v1/activities/list/{id:guid}/done"] = ("POST", $"/api/v1/activities/list/{kept.Plan}/done", new { memory = "intruder's memory" }, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/activities/list/{id:guid}"] = ("DELETE", $"/api/v1/activities/list/{kept.Plan}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/activities/memories"] = ("GET", "/api/v1/activities/memories", null, HttpStatusCode.OK),
         ["GET /api/v1/checkins/current"] = ("GET", "/api/v1/checkins/current", null, HttpStatusCode.OK),
         ["PUT /api/v1/checkins/current"] = ("PUT", "/api/v1/checkins/current", new { trust = 1, concern = "intruder's concern" }, HttpStatusCode.OK),
         ["POST /api/v1/checkins/current/submit"] = ("POST", "/api/v1/checkins/current/submit", new { trust = 1 }, HttpStatusCode.BadRequest),
@@ -217,10 +227,14 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         await victim.Partner.Api.PostAsJsonAsync($"/api/v1/support-requests/{hardDay.Id}/responses", new { kind = "message", text = canary + " response" });
         var ritual = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/rituals", new { title = canary + " ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 })).ReadAsync<RitualDto>();
         var session = await (await victim.Partner.Api.PostAsync($"/api/v1/rituals/{ritual.Id}/start", null)).ReadAsync<RitualSessionDto>();
-        return new Keepsakes(appreciation.Id, news.Id, hardDay.Id, ritual.Id, session.Id);
+        var plan = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/activities/list", new { title = canary + " idea" })).ReadAsync<PlanDto>();
+        await victim.Partner.Api.PutAsJsonAsync($"/api/v1/activities/list/{plan.Id}/plan", new { date = "2027-06-01" });
+        var done = await (await victim.Partner.Api.PostAsJsonAsync("/api/v1/activities/list", new { activity = "stargazing" })).ReadAsync<PlanDto>();
+        await victim.Inviter.Api.PostAsJsonAsync($"/api/v1/activities/list/{done.Id}/done", new { memory = canary + " memory" });
+        return new Keepsakes(appreciation.Id, news.Id, hardDay.Id, ritual.Id, session.Id, plan.Id);
     }
 
-    private sealed record Keepsakes(Guid Appreciation, Guid GoodNews, Guid HardDay, Guid Ritual, Guid RitualSession);
+    private sealed record Keepsakes(Guid Appreciation, Guid GoodNews, Guid HardDay, Guid Ritual, Guid RitualSession, Guid Plan);
 
     private static async Task<string> SnapshotAsync(TestUser user)
     {
@@ -228,7 +242,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
-            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals", "/api/v1/desires" })
+            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals",
+            "/api/v1/activities", "/api/v1/activities/list", "/api/v1/activities/memories", "/api/v1/desires" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -39,7 +39,8 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedCheckIn> CheckIns,
     IReadOnlyList<ExportedJournalEntry> Journal,
     IReadOnlyList<Exercises.ExportedGazingLine> GazingLines,
-    IReadOnlyList<Desires.ExportedDesire> Desires);
+    IReadOnlyList<Desires.ExportedDesire> Desires,
+    IReadOnlyList<Activities.ExportedActivity> Activities);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -116,6 +117,7 @@ internal sealed class ExportService(
             [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))],
             [.. journal.Select(e => JournalService.ForExport(cipher, e))],
             await Exercises.GazingService.ForExportAsync(db, cipher, me, ct),
-            [.. desires.SelectMany(m => Desires.DesireService.ForExport(cipher, m))]);
+            [.. desires.SelectMany(m => Desires.DesireService.ForExport(cipher, m))],
+            await Activities.ActivityExport.BuildAsync(db, cipher, me, ct));
     }
 }

@@ -62,6 +62,9 @@ internal sealed class LeavingService(
         await db.Set<Exercises.GazingReflection>().ExecuteDeleteAsync(ct);
         await db.Set<Exercises.GazingSession>().ExecuteDeleteAsync(ct);
         await db.Set<Exercises.EveningSession>().ExecuteDeleteAsync(ct);
+        // The to-try list, its memories and the new-to-us marks are the couple's (under its key): all go.
+        await db.Set<Activities.ActivityPlan>().ExecuteDeleteAsync(ct);
+        await db.Set<Activities.ActivityMarking>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)

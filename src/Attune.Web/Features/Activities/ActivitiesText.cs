@@ -1,0 +1,4 @@
+namespace Attune.Features.Activities;
+
+/// <summary>Marks the words of Something new together (ActivitiesText.resx, ActivitiesText.de.resx).</summary>
+internal sealed class ActivitiesText;
