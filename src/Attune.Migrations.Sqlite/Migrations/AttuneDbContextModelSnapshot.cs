@@ -956,6 +956,87 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("reactions", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Quiz.QuizItem", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<byte[]>("Answer")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("answer");
+
+                    b.Property<byte[]>("Guess")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("guess");
+
+                    b.Property<string>("Mark")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mark");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("CoupleId", "RoundId", "QuestionId")
+                        .HasName("pk_quiz_items");
+
+                    b.ToTable("quiz_items", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Quiz.QuizRound", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("GuessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guessed_at");
+
+                    b.Property<Guid>("GuesserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guesser_id");
+
+                    b.Property<long?>("RevealedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revealed_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_quiz_rounds");
+
+                    b.HasIndex("CoupleId", "SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_quiz_rounds_couple_id_subject_id_created_at");
+
+                    b.ToTable("quiz_rounds", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Rituals.Ritual", b =>
                 {
                     b.Property<Guid>("CoupleId")

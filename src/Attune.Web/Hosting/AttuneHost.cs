@@ -18,6 +18,7 @@ using Attune.Features.Letters;
 using Attune.Features.Listening;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
+using Attune.Features.Quiz;
 using Attune.Features.Rituals;
 using Attune.Features.SafeHaven;
 using Attune.Features.Security;
@@ -109,6 +110,7 @@ internal static class AttuneHost
         services.AddApologies();
         services.AddJournal();
         services.AddLetters();
+        services.AddQuiz();
         services.AddListening();
         services.AddExport();
         services.AddLeaving();
@@ -162,6 +164,7 @@ internal static class AttuneHost
         app.MapApologies();
         app.MapJournal();
         app.MapLetters();
+        app.MapQuiz();
         app.MapListening();
         app.MapExport();
         app.MapLeaving();

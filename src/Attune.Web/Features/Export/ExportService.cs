@@ -37,7 +37,8 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedQuestion> QuestionsIAdded,
     Appreciation.ExportedKeepsakes Keepsakes,
     IReadOnlyList<ExportedCheckIn> CheckIns,
-    IReadOnlyList<ExportedJournalEntry> Journal);
+    IReadOnlyList<ExportedJournalEntry> Journal,
+    IReadOnlyList<Attune.Features.Quiz.ExportedQuizItem> Quiz);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -110,6 +111,7 @@ internal sealed class ExportService(
             [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))],
             await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct),
             [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))],
-            [.. journal.Select(e => JournalService.ForExport(cipher, e))]);
+            [.. journal.Select(e => JournalService.ForExport(cipher, e))],
+            await Quiz.QuizExport.BuildAsync(db, cipher, me, ct));
     }
 }

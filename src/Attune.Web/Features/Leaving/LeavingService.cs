@@ -55,6 +55,9 @@ internal sealed class LeavingService(
         // Listening sessions, their reflections, appreciations and ratings are the couple's: all go.
         await db.Set<Listening.ListeningTurn>().ExecuteDeleteAsync(ct);
         await db.Set<Listening.ListeningSession>().ExecuteDeleteAsync(ct);
+        // Know-me rounds are between the two (revealed ones under the couple key destroyed below): all go.
+        await db.Set<Quiz.QuizItem>().ExecuteDeleteAsync(ct);
+        await db.Set<Quiz.QuizRound>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
