@@ -41,10 +41,12 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         var apology = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/apologies",
             new { whatHappened = canary + " a", myPart = canary + " b", impact = canary + " c", nextTime = canary + " d" })).ReadAsync<ApologyRef>();
         var listening = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/listening", new { mode = "two-devices", firstSpeaker = "me" })).ReadAsync<ApologyRef>();
+        var quiz = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/quiz/rounds", new { subject = "me" })).ReadAsync<QuizRoundDto>();
+        await victim.Inviter.Api.PutAsJsonAsync($"/api/v1/quiz/rounds/{quiz.Id}/mine", new { items = quiz.Items.Select(i => new { questionId = i.QuestionId, text = canary + " quiz" }) });
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id);
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id, quiz);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -80,7 +82,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId, QuizRoundDto quiz) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -158,6 +160,11 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/letters"] = ("POST", "/api/v1/letters", new { text = "intruder's letter" }, HttpStatusCode.Created),
         ["GET /api/v1/letters/{id:guid}"] = ("GET", $"/api/v1/letters/{letterId}", null, HttpStatusCode.NotFound),
         ["POST /api/v1/letters/{id:guid}/open"] = ("POST", $"/api/v1/letters/{letterId}/open", null, HttpStatusCode.NotFound),
+        ["POST /api/v1/quiz/rounds"] = ("POST", "/api/v1/quiz/rounds", new { subject = "me" }, HttpStatusCode.Created),
+        ["GET /api/v1/quiz/rounds"] = ("GET", "/api/v1/quiz/rounds", null, HttpStatusCode.OK),
+        ["GET /api/v1/quiz/rounds/{id:guid}"] = ("GET", $"/api/v1/quiz/rounds/{quiz.Id}", null, HttpStatusCode.NotFound),
+        ["PUT /api/v1/quiz/rounds/{id:guid}/mine"] = ("PUT", $"/api/v1/quiz/rounds/{quiz.Id}/mine", new { items = quiz.Items.Select(i => new { questionId = i.QuestionId, text = "intruder's guess" }) }, HttpStatusCode.NotFound),
+        ["PUT /api/v1/quiz/rounds/{id:guid}/marks"] = ("PUT", $"/api/v1/quiz/rounds/{quiz.Id}/marks", new { marks = new[] { new { questionId = quiz.Items[0].QuestionId, mark = "right" } } }, HttpStatusCode.NotFound),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -201,7 +208,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
-            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals" })
+            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals", "/api/v1/quiz/rounds" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -191,14 +191,14 @@ internal sealed class QuizService(AttuneDbContext db, Caller caller, FieldCipher
 
         var items = await db.Set<QuizItem>().Where(i => i.RoundId == id).ToListAsync(ct);
         var marks = request.Marks ?? [];
-        if (marks.Count == 0 || marks.Any(m => m.Mark is null || m.QuestionId is null || !items.Any(i => i.QuestionId == m.QuestionId)))
+        if (marks.Count == 0 || marks.Any(m => m?.Mark is null || m.QuestionId is null || !items.Any(i => i.QuestionId == m.QuestionId)))
         {
             return Failure.Field("marks", t["error.marks"]);
         }
 
         foreach (var mark in marks)
         {
-            items.First(i => i.QuestionId == mark.QuestionId).Mark = mark.Mark;
+            items.First(i => i.QuestionId == mark!.QuestionId).Mark = mark!.Mark;
         }
 
         await db.SaveChangesAsync(ct);
@@ -216,13 +216,13 @@ internal sealed class QuizService(AttuneDbContext db, Caller caller, FieldCipher
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            var qid = entry.QuestionId?.Trim() ?? "";
+            var qid = entry?.QuestionId?.Trim() ?? "";
             if (!items.Any(i => i.QuestionId == qid) || given.ContainsKey(qid))
             {
                 return Failure.Field("items", t["error.items.unknown"]);
             }
 
-            given[qid] = entry.Text?.Trim() ?? "";
+            given[qid] = entry!.Text?.Trim() ?? "";
         }
 
         for (var n = 0; n < items.Count; n++)
