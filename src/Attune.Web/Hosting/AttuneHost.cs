@@ -17,6 +17,7 @@ using Attune.Features.Leaving;
 using Attune.Features.Letters;
 using Attune.Features.Listening;
 using Attune.Features.Passkeys;
+using Attune.Features.Personal;
 using Attune.Features.Questions;
 using Attune.Features.Quiz;
 using Attune.Features.Rituals;
@@ -111,6 +112,7 @@ internal static class AttuneHost
         services.AddJournal();
         services.AddLetters();
         services.AddQuiz();
+        services.AddPersonal();
         services.AddListening();
         services.AddExport();
         services.AddLeaving();
@@ -165,6 +167,7 @@ internal static class AttuneHost
         app.MapJournal();
         app.MapLetters();
         app.MapQuiz();
+        app.MapPersonal();
         app.MapListening();
         app.MapExport();
         app.MapLeaving();

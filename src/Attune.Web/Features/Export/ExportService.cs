@@ -38,7 +38,8 @@ internal sealed record ExportDocument(
     Appreciation.ExportedKeepsakes Keepsakes,
     IReadOnlyList<ExportedCheckIn> CheckIns,
     IReadOnlyList<ExportedJournalEntry> Journal,
-    IReadOnlyList<Attune.Features.Quiz.ExportedQuizItem> Quiz);
+    IReadOnlyList<Attune.Features.Quiz.ExportedQuizItem> Quiz,
+    IReadOnlyList<Attune.Features.Personal.ExportedGoal> TimeForMe);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -112,6 +113,7 @@ internal sealed class ExportService(
             await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct),
             [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))],
             [.. journal.Select(e => JournalService.ForExport(cipher, e))],
-            await Quiz.QuizExport.BuildAsync(db, cipher, me, ct));
+            await Quiz.QuizExport.BuildAsync(db, cipher, me, ct),
+            await Personal.PersonalExport.BuildAsync(db, cipher, me, ct));
     }
 }
