@@ -40,7 +40,7 @@ public sealed class QuizBrowserTests(BrowserFixture browser, ITestOutputHelper o
         }
 
         await ben.GetByRole(AriaRole.Button, new() { Name = "Send my guesses" }).ClickAsync();
-        await Assertions.Expect(ben.GetByText("Please make a guess for this question.")).ToBeVisibleAsync();
+        await Assertions.Expect(ben.Locator("span.field-error", new() { HasText = "Please make a guess for this question." })).ToBeVisibleAsync();
         await Assertions.Expect(guesses.Nth(1)).ToHaveValueAsync("Ben's guess 1");
         Assert.DoesNotContain("Ana's own answer", await ben.ContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.CaptureAsync(ben, "quiz-guess-error");
