@@ -770,6 +770,107 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("listening_turns", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Personal.PersonalGoal", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("title");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_personal_goals");
+
+                    b.ToTable("personal_goals", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Personal.PersonalGoalShare", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("title");
+
+                    b.HasKey("CoupleId", "GoalId")
+                        .HasName("pk_personal_goal_shares");
+
+                    b.ToTable("personal_goal_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Personal.PersonalLog", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("goal_id");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_personal_logs");
+
+                    b.HasIndex("UserId", "Date")
+                        .HasDatabaseName("ix_personal_logs_user_id_date");
+
+                    b.ToTable("personal_logs", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

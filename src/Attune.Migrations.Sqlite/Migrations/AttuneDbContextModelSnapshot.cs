@@ -763,6 +763,107 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("listening_turns", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Personal.PersonalGoal", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_personal_goals");
+
+                    b.ToTable("personal_goals", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Personal.PersonalGoalShare", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_at");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title");
+
+                    b.HasKey("CoupleId", "GoalId")
+                        .HasName("pk_personal_goal_shares");
+
+                    b.ToTable("personal_goal_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Personal.PersonalLog", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal_id");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_personal_logs");
+
+                    b.HasIndex("UserId", "Date")
+                        .HasDatabaseName("ix_personal_logs_user_id_date");
+
+                    b.ToTable("personal_logs", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")

@@ -80,7 +80,7 @@ public abstract partial class PersonalApiTests(AttuneApp app)
 
         using var pages = await app.PageClientAsync(me);
         var html = await pages.GetStringAsync("/me/time");
-        Assert.Contains("Time for me: 90 minutes, on 3 days with something logged.", html, StringComparison.Ordinal);
+        Assert.Contains("Time for me: 90 minutes. Days with something logged: 3.", html, StringComparison.Ordinal);
         Assert.Contains("Time for us: 25 screen-free minutes together.", html, StringComparison.Ordinal);
     }
 

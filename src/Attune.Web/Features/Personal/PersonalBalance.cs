@@ -24,7 +24,7 @@ internal sealed class PersonalBalance(AttuneDbContext db, Caller caller, Persona
         var first = current;
         if (!string.IsNullOrEmpty(month))
         {
-            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) || first > current)
+            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) || first > current || first.Year < 2000)
             {
                 return Failure.Field("month", t["error.month"]);
             }
