@@ -962,6 +962,107 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("listening_turns", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Personal.PersonalGoal", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_personal_goals");
+
+                    b.ToTable("personal_goals", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Personal.PersonalGoalShare", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_at");
+
+                    b.Property<byte[]>("Title")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("title");
+
+                    b.HasKey("CoupleId", "GoalId")
+                        .HasName("pk_personal_goal_shares");
+
+                    b.ToTable("personal_goal_shares", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Personal.PersonalLog", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("goal_id");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.HasKey("UserId", "Id")
+                        .HasName("pk_personal_logs");
+
+                    b.HasIndex("UserId", "Date")
+                        .HasDatabaseName("ix_personal_logs_user_id_date");
+
+                    b.ToTable("personal_logs", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Questions.Answer", b =>
                 {
                     b.Property<Guid>("CoupleId")
@@ -1153,6 +1254,87 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasName("pk_reactions");
 
                     b.ToTable("reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Quiz.QuizItem", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_id");
+
+                    b.Property<byte[]>("Answer")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("answer");
+
+                    b.Property<byte[]>("Guess")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("guess");
+
+                    b.Property<string>("Mark")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mark");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("CoupleId", "RoundId", "QuestionId")
+                        .HasName("pk_quiz_items");
+
+                    b.ToTable("quiz_items", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Quiz.QuizRound", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("GuessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("guessed_at");
+
+                    b.Property<Guid>("GuesserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guesser_id");
+
+                    b.Property<long?>("RevealedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revealed_at");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.HasKey("CoupleId", "Id")
+                        .HasName("pk_quiz_rounds");
+
+                    b.HasIndex("CoupleId", "SubjectId", "CreatedAt")
+                        .HasDatabaseName("ix_quiz_rounds_couple_id_subject_id_created_at");
+
+                    b.ToTable("quiz_rounds", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Rituals.Ritual", b =>

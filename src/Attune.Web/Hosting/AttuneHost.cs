@@ -20,7 +20,9 @@ using Attune.Features.Exercises;
 using Attune.Features.Letters;
 using Attune.Features.Listening;
 using Attune.Features.Passkeys;
+using Attune.Features.Personal;
 using Attune.Features.Questions;
+using Attune.Features.Quiz;
 using Attune.Features.Rituals;
 using Attune.Features.SafeHaven;
 using Attune.Features.Security;
@@ -115,6 +117,8 @@ internal static class AttuneHost
         services.AddLetters();
         services.AddExercises();
         services.AddDesires();
+        services.AddQuiz();
+        services.AddPersonal();
         services.AddListening();
         services.AddExport();
         services.AddLeaving();
@@ -171,6 +175,8 @@ internal static class AttuneHost
         app.MapLetters();
         app.MapExercises();
         app.MapDesires();
+        app.MapQuiz();
+        app.MapPersonal();
         app.MapListening();
         app.MapExport();
         app.MapLeaving();

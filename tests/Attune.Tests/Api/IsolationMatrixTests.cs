@@ -49,10 +49,15 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         await victim.Inviter.Api.PutAsJsonAsync("/api/v1/desires/enabled", new { enabled = true });
         await victim.Inviter.Api.PostAsJsonAsync("/api/v1/desires/adult", new { confirm = true });
         await victim.Inviter.Api.PutAsJsonAsync("/api/v1/desires/hold-hands", new { mark = "yes" });
+        var quiz = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/quiz/rounds", new { subject = "me" })).ReadAsync<QuizRoundDto>();
+        await victim.Inviter.Api.PutAsJsonAsync($"/api/v1/quiz/rounds/{quiz.Id}/mine", new { items = quiz.Items.Select(i => new { questionId = i.QuestionId, text = canary + " quiz" }) });
+        var goal = await (await victim.Inviter.Api.PostAsJsonAsync("/api/v1/personal/goals", new { title = canary + " goal", kind = "habit" })).ReadAsync<GoalDto>();
+        await victim.Inviter.Api.PostAsync($"/api/v1/personal/goals/{goal.Id}/share", null);
+        await victim.Inviter.Api.PostAsJsonAsync($"/api/v1/personal/goals/{goal.Id}/log", new { minutes = 30 });
         var before = await SnapshotAsync(victim.Inviter);
 
         var intruder = (await app.CreatePairedCoupleAsync()).Inviter;
-        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id, (gazing.Id, evening.Id));
+        var calls = Calls(victim.Inviter, custom.Id, victimSession, kept, victimWeek, victimNotice, apology.Id, journal.Id, letter.Id, listening.Id, (gazing.Id, evening.Id), quiz, goal.Id);
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
@@ -88,7 +93,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     }
 
     /// <summary>How the intruder calls each route, aimed at the victim couple where the route takes an id or e-mail.</summary>
-    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId, (Guid Gazing, Guid Evening) exercises) => new()
+    private static Dictionary<string, (string Method, string Path, object? Body, HttpStatusCode? Expected)> Calls(TestUser victim, Guid customId, Guid victimSession, Keepsakes kept, DateOnly victimWeek, string victimNotice, Guid apologyId, Guid journalId, Guid letterId, Guid listeningId, (Guid Gazing, Guid Evening) exercises, QuizRoundDto quiz, Guid goalId) => new()
     {
         ["GET /api/v1/me"] = ("GET", "/api/v1/me", null, null),
         ["PUT /api/v1/me"] = ("PUT", "/api/v1/me", new { displayName = "Intruder", timeZone = "Europe/Paris" }, null),
@@ -195,6 +200,20 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["PUT /api/v1/desires/enabled"] = ("PUT", "/api/v1/desires/enabled", new { enabled = true }, HttpStatusCode.OK),
         ["POST /api/v1/desires/adult"] = ("POST", "/api/v1/desires/adult", new { confirm = true }, HttpStatusCode.OK),
         ["DELETE /api/v1/desires/{item}"] = ("DELETE", "/api/v1/desires/hold-hands", null, HttpStatusCode.OK),
+        ["POST /api/v1/quiz/rounds"] = ("POST", "/api/v1/quiz/rounds", new { subject = "me" }, HttpStatusCode.Created),
+        ["GET /api/v1/quiz/rounds"] = ("GET", "/api/v1/quiz/rounds", null, HttpStatusCode.OK),
+        ["GET /api/v1/quiz/rounds/{id:guid}"] = ("GET", $"/api/v1/quiz/rounds/{quiz.Id}", null, HttpStatusCode.NotFound),
+        ["PUT /api/v1/quiz/rounds/{id:guid}/mine"] = ("PUT", $"/api/v1/quiz/rounds/{quiz.Id}/mine", new { items = quiz.Items.Select(i => new { questionId = i.QuestionId, text = "intruder's guess" }) }, HttpStatusCode.NotFound),
+        ["PUT /api/v1/quiz/rounds/{id:guid}/marks"] = ("PUT", $"/api/v1/quiz/rounds/{quiz.Id}/marks", new { marks = new[] { new { questionId = quiz.Items[0].QuestionId, mark = "right" } } }, HttpStatusCode.NotFound),
+        ["GET /api/v1/personal/goals"] = ("GET", "/api/v1/personal/goals", null, HttpStatusCode.OK),
+        ["POST /api/v1/personal/goals"] = ("POST", "/api/v1/personal/goals", new { title = "intruder's goal", kind = "goal" }, HttpStatusCode.Created),
+        ["PUT /api/v1/personal/goals/{id:guid}"] = ("PUT", $"/api/v1/personal/goals/{goalId}", new { title = "overwritten", kind = "goal" }, HttpStatusCode.NotFound),
+        ["POST /api/v1/personal/goals/{id:guid}/log"] = ("POST", $"/api/v1/personal/goals/{goalId}/log", new { minutes = 10 }, HttpStatusCode.NotFound),
+        ["POST /api/v1/personal/goals/{id:guid}/share"] = ("POST", $"/api/v1/personal/goals/{goalId}/share", null, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/personal/goals/{id:guid}/share"] = ("DELETE", $"/api/v1/personal/goals/{goalId}/share", null, HttpStatusCode.NotFound),
+        ["DELETE /api/v1/personal/goals/{id:guid}"] = ("DELETE", $"/api/v1/personal/goals/{goalId}", null, HttpStatusCode.NotFound),
+        ["GET /api/v1/personal/balance"] = ("GET", "/api/v1/personal/balance", null, HttpStatusCode.OK),
+        ["GET /api/v1/personal/partner"] = ("GET", "/api/v1/personal/partner", null, HttpStatusCode.OK),
         ["GET /api/v1/me/sessions"] = ("GET", "/api/v1/me/sessions", null, HttpStatusCode.OK),
         ["DELETE /api/v1/me/sessions/{id:guid}"] = ("DELETE", $"/api/v1/me/sessions/{victimSession}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/me/security-events"] = ("GET", "/api/v1/me/security-events", null, HttpStatusCode.OK),
@@ -243,7 +262,8 @@ public abstract class IsolationMatrixTests(AttuneApp app)
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
             "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals",
-            "/api/v1/activities", "/api/v1/activities/list", "/api/v1/activities/memories", "/api/v1/desires" })
+            "/api/v1/activities", "/api/v1/activities/list", "/api/v1/activities/memories", "/api/v1/desires",
+            "/api/v1/quiz/rounds", "/api/v1/personal/goals", "/api/v1/personal/balance" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

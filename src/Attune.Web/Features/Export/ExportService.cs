@@ -40,7 +40,9 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedJournalEntry> Journal,
     IReadOnlyList<Exercises.ExportedGazingLine> GazingLines,
     IReadOnlyList<Desires.ExportedDesire> Desires,
-    IReadOnlyList<Activities.ExportedActivity> Activities);
+    IReadOnlyList<Activities.ExportedActivity> Activities,
+    IReadOnlyList<Attune.Features.Quiz.ExportedQuizItem> Quiz,
+    IReadOnlyList<Attune.Features.Personal.ExportedGoal> TimeForMe);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -118,6 +120,8 @@ internal sealed class ExportService(
             [.. journal.Select(e => JournalService.ForExport(cipher, e))],
             await Exercises.GazingService.ForExportAsync(db, cipher, me, ct),
             [.. desires.SelectMany(m => Desires.DesireService.ForExport(cipher, m))],
-            await Activities.ActivityExport.BuildAsync(db, cipher, me, ct));
+            await Activities.ActivityExport.BuildAsync(db, cipher, me, ct),
+            await Quiz.QuizExport.BuildAsync(db, cipher, me, ct),
+            await Personal.PersonalExport.BuildAsync(db, cipher, me, ct));
     }
 }

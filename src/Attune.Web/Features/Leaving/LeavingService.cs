@@ -65,6 +65,11 @@ internal sealed class LeavingService(
         // The to-try list, its memories and the new-to-us marks are the couple's (under its key): all go.
         await db.Set<Activities.ActivityPlan>().ExecuteDeleteAsync(ct);
         await db.Set<Activities.ActivityMarking>().ExecuteDeleteAsync(ct);
+        // Know-me rounds are between the two (revealed ones under the couple key destroyed below): all go.
+        await db.Set<Quiz.QuizItem>().ExecuteDeleteAsync(ct);
+        await db.Set<Quiz.QuizRound>().ExecuteDeleteAsync(ct);
+        // Shared copies of personal goals are under the couple key too; the goals themselves stay with their owners.
+        await db.Set<Personal.PersonalGoalShare>().ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow();
         var partners = await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me).Select(u => u.Id).ToListAsync(ct);
         await db.Users.Where(u => u.CoupleId == coupleId && u.Id != me)
@@ -109,6 +114,9 @@ internal sealed class LeavingService(
         await db.Set<JournalEntry>().Where(e => e.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Letter>().IgnoreQueryFilters().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
         await db.Set<Exercises.GazingReflection>().IgnoreQueryFilters().Where(r => r.AuthorId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Personal.PersonalGoalShare>().IgnoreQueryFilters().Where(s => s.OwnerId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Personal.PersonalLog>().Where(l => l.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Personal.PersonalGoal>().Where(g => g.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)

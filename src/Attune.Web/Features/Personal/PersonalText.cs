@@ -1,0 +1,3 @@
+namespace Attune.Features.Personal;
+
+internal sealed class PersonalText;

@@ -1,0 +1,3 @@
+namespace Attune.Features.Quiz;
+
+internal sealed class QuizText;
