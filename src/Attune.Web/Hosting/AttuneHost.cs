@@ -6,6 +6,7 @@ using Attune.Features.Accounts;
 using Attune.Features.Apologies;
 using Attune.Features.Appreciation;
 using Attune.Features.Audit;
+using Attune.Features.Calendar;
 using Attune.Features.CheckIns;
 using Attune.Features.Coach;
 using Attune.Features.Couples;
@@ -110,6 +111,7 @@ internal static class AttuneHost
         services.AddJournal();
         services.AddLetters();
         services.AddListening();
+        services.AddCalendar();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -163,6 +165,7 @@ internal static class AttuneHost
         app.MapJournal();
         app.MapLetters();
         app.MapListening();
+        app.MapCalendar();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();
