@@ -11,7 +11,7 @@ internal static class CalendarEndpoints
     /// <summary>The rate limit of the feed: fetches per client address per minute (calendar apps fetch every few hours).</summary>
     public const string FeedLimit = "calendar-feed";
 
-    public const int FeedPermitsPerMinute = 30;
+    public const int FeedPermitsPerMinute = 60;
 
     public static IServiceCollection AddCalendar(this IServiceCollection services)
     {
