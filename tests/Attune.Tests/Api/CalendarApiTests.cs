@@ -88,8 +88,9 @@ public abstract class CalendarApiTests(AttuneApp app)
         Assert.Equal(new CalendarLinkDto(false, null, null), await stranger.Api.GetFromJsonAsync<CalendarLinkDto>("/api/v1/calendar"));
         Assert.Equal(HttpStatusCode.NoContent, (await stranger.Api.DeleteAsync("/api/v1/calendar")).StatusCode);
         var strangers = await MakeLinkAsync(stranger);
-        Assert.DoesNotContain("SUMMARY:", await FeedAsync(strangers), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await FetchAsync(second)).StatusCode);
+        var anasCouple = (await ana.Api.GetFromJsonAsync<MeDto>("/api/v1/me"))!.CoupleId!.Value.ToString();
+        Assert.Contains(anasCouple, await FeedAsync(second), StringComparison.Ordinal); // the check-in day's UID
+        Assert.DoesNotContain(anasCouple, await FeedAsync(strangers), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await ana.Api.DeleteAsync("/api/v1/calendar")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(second)).StatusCode);

@@ -20,7 +20,7 @@ public sealed class CalendarBrowserTests(BrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(ana.GetByTestId("calendar-none")).ToBeVisibleAsync();
         await BrowserFixture.CaptureAsync(ana, "calendar-empty");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Make my calendar link" }).ClickAsync();
-        var anaUrl = await ana.GetByLabel("Your calendar link").InputValueAsync();
+        var anaUrl = await ana.GetByRole(AriaRole.Textbox, new() { Name = "Your link to subscribe to" }).InputValueAsync();
         Assert.Matches("/calendar/[A-Za-z0-9_-]{43}\\.ics$", anaUrl);
         await Assertions.Expect(ana.GetByRole(AriaRole.Button, new() { Name = "Copy link" })).ToBeVisibleAsync();
         await BrowserFixture.CaptureAsync(ana, "calendar-new-link");
@@ -36,7 +36,7 @@ public sealed class CalendarBrowserTests(BrowserFixture browser, ITestOutputHelp
         await ben.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = "de-DE" });
         await ben.GotoAsync("/me/calendar");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Meinen Kalender-Link erstellen" }).ClickAsync();
-        var benUrl = await ben.GetByLabel("Dein Kalender-Link").InputValueAsync();
+        var benUrl = await ben.GetByRole(AriaRole.Textbox, new() { Name = "Dein Link zum Abonnieren" }).InputValueAsync();
         Assert.NotEqual(anaUrl, benUrl);
         await BrowserFixture.CaptureAsync(ben, "calendar-new-link-de");
 
