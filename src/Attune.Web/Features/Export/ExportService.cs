@@ -37,7 +37,8 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedQuestion> QuestionsIAdded,
     Appreciation.ExportedKeepsakes Keepsakes,
     IReadOnlyList<ExportedCheckIn> CheckIns,
-    IReadOnlyList<ExportedJournalEntry> Journal);
+    IReadOnlyList<ExportedJournalEntry> Journal,
+    DateTimeOffset? CalendarLinkSince);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -83,6 +84,9 @@ internal sealed class ExportService(
 
         var checkIns = await db.Set<CheckIns.CheckIn>().IgnoreQueryFilters().AsNoTracking().Where(c => c.UserId == me).OrderBy(c => c.Week).ToListAsync(ct);
         var journal = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UserId == me).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        // Only that a calendar link is active and since when: the token itself is not kept (docs/decisions/0009).
+        var calendarLinkSince = await db.Set<Calendar.CalendarLink>().AsNoTracking().Where(l => l.UserId == me)
+            .Select(l => (DateTimeOffset?)l.CreatedAt).SingleOrDefaultAsync(ct);
 
         var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
         foreach (var group in days.GroupBy(d => d.CoupleId))
@@ -110,6 +114,7 @@ internal sealed class ExportService(
             [.. added.Select(q => new ExportedQuestion(questions.OpenCustom(q.CoupleId, q), q.Category, q.Depth, q.CreatedAt, q.RemovedAt))],
             await Appreciation.KeepsakeExport.BuildAsync(db, cipher, me, ct),
             [.. checkIns.Select(c => new ExportedCheckIn(c.Week, checkInPrivacy.Answers(c, me, revealed: false)!))],
-            [.. journal.Select(e => JournalService.ForExport(cipher, e))]);
+            [.. journal.Select(e => JournalService.ForExport(cipher, e))],
+            calendarLinkSince);
     }
 }
