@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit, API (SQLite and PostgreSQL) and browser tests.
-# Installs what is missing (Debian's chromium), starts a throw-away PostgreSQL cluster on a free
+# Installs what is missing (Debian's chromium and python3-icalendar), starts a throw-away PostgreSQL cluster on a free
 # port under a temp folder, and removes it again afterwards. Extra arguments go to `dotnet test`
 # (e.g. ./test.sh --filter "FullyQualifiedName~Couple").
 set -euo pipefail
@@ -16,6 +16,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 export ATTUNE_CHROMIUM=${ATTUNE_CHROMIUM:-$(command -v chromium)}
+
+# --- A second, independent iCalendar parser for the calendar feed tests (Python's icalendar) ---------
+if ! /usr/bin/python3 -c 'import icalendar, dateutil' >/dev/null 2>&1; then
+  log "Installing Debian's python3-icalendar for the calendar feed tests"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar >/dev/null
+fi
 
 # --- A throw-away PostgreSQL cluster --------------------------------------------------------------
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}

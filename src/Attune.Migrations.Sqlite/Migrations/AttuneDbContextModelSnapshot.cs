@@ -351,6 +351,32 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Calendar.CalendarLink", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_calendar_links");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_links_token_hash");
+
+                    b.ToTable("calendar_links", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.CheckIns.CheckIn", b =>
                 {
                     b.Property<Guid>("CoupleId")
@@ -1796,6 +1822,16 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasForeignKey("CoupleId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_asp_net_users_couples_couple_id");
+                });
+
+            modelBuilder.Entity("Attune.Features.Calendar.CalendarLink", b =>
+                {
+                    b.HasOne("Attune.Data.AttuneUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_links_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Attune.Features.Couples.Invitation", b =>

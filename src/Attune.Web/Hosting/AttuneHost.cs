@@ -7,6 +7,7 @@ using Attune.Features.Activities;
 using Attune.Features.Apologies;
 using Attune.Features.Appreciation;
 using Attune.Features.Audit;
+using Attune.Features.Calendar;
 using Attune.Features.CheckIns;
 using Attune.Features.Coach;
 using Attune.Features.Couples;
@@ -120,6 +121,7 @@ internal static class AttuneHost
         services.AddQuiz();
         services.AddPersonal();
         services.AddListening();
+        services.AddCalendar();
         services.AddExport();
         services.AddLeaving();
         return builder;
@@ -178,6 +180,7 @@ internal static class AttuneHost
         app.MapQuiz();
         app.MapPersonal();
         app.MapListening();
+        app.MapCalendar();
         app.MapExport();
         app.MapLeaving();
         app.MapRazorPages();

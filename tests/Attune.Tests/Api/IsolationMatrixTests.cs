@@ -181,6 +181,10 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["DELETE /api/v1/journal/{id:guid}/share"] = ("DELETE", $"/api/v1/journal/{journalId}/share", null, HttpStatusCode.NotFound),
         ["DELETE /api/v1/journal/{id:guid}"] = ("DELETE", $"/api/v1/journal/{journalId}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/journal/shared"] = ("GET", "/api/v1/journal/shared", null, HttpStatusCode.OK),
+        // The calendar link is the caller's own: the intruder reads, makes and ends only theirs (the victim's feed is checked in CalendarApiTests).
+        ["GET /api/v1/calendar"] = ("GET", "/api/v1/calendar", null, HttpStatusCode.OK),
+        ["POST /api/v1/calendar/regenerate"] = ("POST", "/api/v1/calendar/regenerate", null, HttpStatusCode.OK),
+        ["DELETE /api/v1/calendar"] = ("DELETE", "/api/v1/calendar", null, HttpStatusCode.NoContent),
         ["GET /api/v1/letters"] = ("GET", "/api/v1/letters", null, HttpStatusCode.OK),
         ["POST /api/v1/letters"] = ("POST", "/api/v1/letters", new { text = "intruder's letter" }, HttpStatusCode.Created),
         ["GET /api/v1/letters/{id:guid}"] = ("GET", $"/api/v1/letters/{letterId}", null, HttpStatusCode.NotFound),

@@ -9,7 +9,9 @@ namespace Attune.Features.Calendar;
 /// The feed is read without a signed-in person (the secret token is the credential), so a source must not use
 /// <c>Caller</c>: it reads for the <see cref="CalendarOwner"/> it is given, and only what that person may see.
 /// Titles only: an item never carries text a person wrote (no answers, notes, letters, custom titles); titles
-/// are the project's own words, localized to <see cref="CalendarOwner.Culture"/>.
+/// are the project's own words, localized to <see cref="CalendarOwner.Culture"/>. The feed calls sources with that
+/// culture as the current (UI) culture, so an <c>IStringLocalizer</c> already speaks the owner's language. A source
+/// reads couple rows by <see cref="CalendarOwner.CoupleId"/> with <c>IgnoreQueryFilters()</c> (there is no caller).
 /// </remarks>
 internal interface ICalendarSource
 {

@@ -13,6 +13,7 @@ internal static class CheckInEndpoints
         services.AddScoped<CheckInPrivacy>();
         services.AddScoped<CheckInValidation>();
         services.AddScoped<CheckInService>();
+        services.AddScoped<Calendar.ICalendarSource, CheckInCalendarSource>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.RequireCouple("/CheckIns"));
         // Only once both have checked in: nothing on Today ever asks a partner to check in.
         services.AddTodayCard("checkin-conversation", 30, Audience.Couples, "/Features/CheckIns/_ConversationCard.cshtml",

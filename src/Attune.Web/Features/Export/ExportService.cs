@@ -42,7 +42,8 @@ internal sealed record ExportDocument(
     IReadOnlyList<Desires.ExportedDesire> Desires,
     IReadOnlyList<Activities.ExportedActivity> Activities,
     IReadOnlyList<Attune.Features.Quiz.ExportedQuizItem> Quiz,
-    IReadOnlyList<Attune.Features.Personal.ExportedGoal> TimeForMe);
+    IReadOnlyList<Attune.Features.Personal.ExportedGoal> TimeForMe,
+    DateTimeOffset? CalendarLinkSince);
 
 /// <summary>One of my weekly check-ins (drafts included), with my own words.</summary>
 internal sealed record ExportedCheckIn(DateOnly Week, CheckIns.CheckInAnswers Answers);
@@ -90,6 +91,9 @@ internal sealed class ExportService(
         var journal = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.UserId == me).OrderBy(e => e.CreatedAt).ToListAsync(ct);
         // Only my own marks (they go when a couple ends, so there is at most one row): never the partner's, never matches.
         var desires = await db.Set<Desires.DesireMarks>().IgnoreQueryFilters().AsNoTracking().Where(m => m.UserId == me).ToListAsync(ct);
+        // Only that a calendar link is active and since when: the token itself is not kept (docs/decisions/0009).
+        var calendarLinkSince = await db.Set<Calendar.CalendarLink>().AsNoTracking().Where(l => l.UserId == me)
+            .Select(l => (DateTimeOffset?)l.CreatedAt).SingleOrDefaultAsync(ct);
 
         var questionTexts = new Dictionary<(Guid, DateOnly), string?>();
         foreach (var group in days.GroupBy(d => d.CoupleId))
@@ -122,6 +126,7 @@ internal sealed class ExportService(
             [.. desires.SelectMany(m => Desires.DesireService.ForExport(cipher, m))],
             await Activities.ActivityExport.BuildAsync(db, cipher, me, ct),
             await Quiz.QuizExport.BuildAsync(db, cipher, me, ct),
-            await Personal.PersonalExport.BuildAsync(db, cipher, me, ct));
+            await Personal.PersonalExport.BuildAsync(db, cipher, me, ct),
+            calendarLinkSince);
     }
 }

@@ -11,6 +11,7 @@ internal static class LetterEndpoints
     {
         services.AddScoped<LetterService>();
         services.AddScoped<LetterCards>();
+        services.AddScoped<Calendar.ICalendarSource, LetterCalendarSource>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.RequireCouple("/Letters"));
         services.AddNavEntry<LettersText>(Destination.Us, 30, "nav.letters", "book", "/letters", Audience.Couples);
         services.AddNavEntry<LettersText>(Destination.Together, 30, "nav.write", "heart", "/letters/write", Audience.Couples);

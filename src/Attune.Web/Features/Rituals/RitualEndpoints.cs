@@ -11,6 +11,7 @@ internal static class RitualEndpoints
     {
         services.AddScoped<RitualService>();
         services.AddScoped<RitualCards>();
+        services.AddScoped<Calendar.ICalendarSource, RitualCalendarSource>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.RequireCouple("/Rituals"));
         services.AddTodayCard("ritual-tonight", 25, Audience.Couples, "/Features/Rituals/_TonightCard.cshtml",
             (RitualCards cards, CancellationToken ct) => cards.TonightAsync(ct));

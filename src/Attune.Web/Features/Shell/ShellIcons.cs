@@ -19,6 +19,7 @@ internal static class ShellIcons
         ["chat"] = """<path d="M4 5h16v11H10l-6 4.5z"/><path d="M8.5 9.5h7M8.5 12.5h4.5"/>""",
         ["link"] = """<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/>""",
         ["id-card"] = """<rect x="3" y="5" width="18" height="14" rx="2"/><circle cx="9" cy="11" r="2"/><path d="M5.8 16c.5-1.4 1.7-2 3.2-2s2.7.6 3.2 2M14.5 10h4M14.5 13h3"/>""",
+        ["calendar"] = """<rect x="3.5" y="5" width="17" height="15" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/>""",
         ["download"] = """<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>""",
         ["shield"] = """<path d="M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z"/><path d="M9 12l2 2 4-4"/>""",
         ["lifebuoy"] = """<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="4"/><path d="M5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6"/>""",
