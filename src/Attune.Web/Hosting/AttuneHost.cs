@@ -18,6 +18,7 @@ using Attune.Features.Letters;
 using Attune.Features.Listening;
 using Attune.Features.Passkeys;
 using Attune.Features.Questions;
+using Attune.Features.Reminders;
 using Attune.Features.Rituals;
 using Attune.Features.SafeHaven;
 using Attune.Features.Security;
@@ -101,6 +102,7 @@ internal static class AttuneHost
         services.AddQuestions();
         services.AddAppreciation();
         services.AddRituals();
+        services.AddReminders();
         services.AddGoodNews();
         services.AddSafeHaven();
         services.AddCheckIns();
@@ -154,6 +156,7 @@ internal static class AttuneHost
         app.MapQuestions();
         app.MapAppreciation();
         app.MapRituals();
+        app.MapReminders();
         app.MapGoodNews();
         app.MapSafeHaven();
         app.MapCheckIns();

@@ -99,6 +99,8 @@ internal sealed class LeavingService(
         await db.Set<JournalEntry>().Where(e => e.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Letter>().IgnoreQueryFilters().Where(l => l.WriterId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Reminders.ReminderSettings>().Where(s => s.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Mail.OutgoingMail>().Where(m => m.UserId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)
         {

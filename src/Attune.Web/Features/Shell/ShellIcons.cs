@@ -23,6 +23,7 @@ internal static class ShellIcons
         ["shield"] = """<path d="M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z"/><path d="M9 12l2 2 4-4"/>""",
         ["lifebuoy"] = """<circle cx="12" cy="12" r="9"/><circle cx="12" cy="12" r="4"/><path d="M5.6 5.6l3.6 3.6M14.8 14.8l3.6 3.6M18.4 5.6l-3.6 3.6M9.2 14.8l-3.6 3.6"/>""",
         ["sign-out"] = """<path d="M14 4h4a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-4M9.5 8l-4 4 4 4M5.5 12H16"/>""",
+        ["bell"] = """<path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z"/><path d="M10 20.5a2 2 0 0 0 4 0"/>""",
         ["chevron"] = """<path d="M9 6l6 6-6 6"/>""",
     };
 
