@@ -118,6 +118,9 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/rituals/{id:guid}/start"] = ("POST", $"/api/v1/rituals/{kept.Ritual}/start", null, HttpStatusCode.NotFound),
         ["GET /api/v1/rituals/sessions/{id:guid}"] = ("GET", $"/api/v1/rituals/sessions/{kept.RitualSession}", null, HttpStatusCode.NotFound),
         ["PUT /api/v1/rituals/sessions/{id:guid}/reflection"] = ("PUT", $"/api/v1/rituals/sessions/{kept.RitualSession}/reflection", new { text = "intruder's line" }, HttpStatusCode.NotFound),
+        // Reminder settings are the caller's own: there is no id to aim at, and the victim's settings stay as they were (snapshot).
+        ["GET /api/v1/reminders"] = ("GET", "/api/v1/reminders", null, HttpStatusCode.OK),
+        ["PUT /api/v1/reminders"] = ("PUT", "/api/v1/reminders", new { question = true, quietFrom = "22:00" }, HttpStatusCode.OK),
         ["GET /api/v1/checkins/current"] = ("GET", "/api/v1/checkins/current", null, HttpStatusCode.OK),
         ["PUT /api/v1/checkins/current"] = ("PUT", "/api/v1/checkins/current", new { trust = 1, concern = "intruder's concern" }, HttpStatusCode.OK),
         ["POST /api/v1/checkins/current/submit"] = ("POST", "/api/v1/checkins/current/submit", new { trust = 1 }, HttpStatusCode.BadRequest),
@@ -201,7 +204,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         foreach (var path in new[] { "/api/v1/me", "/api/v1/couple", "/api/v1/today", "/api/v1/questions/history", "/api/v1/questions/custom", "/api/v1/me/sessions", "/api/v1/me/two-step",
             "/api/v1/appreciations", "/api/v1/good-news", "/api/v1/me/support-preferences", "/api/v1/support-requests/active",
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
-            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals" })
+            "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals", "/api/v1/reminders" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

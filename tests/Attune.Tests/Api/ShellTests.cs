@@ -35,8 +35,8 @@ public abstract partial class ShellTests(AttuneApp app)
         foreach (var (person, expected) in new[]
         {
             (single, new[] { "/today", "/me", "/journal", "/profile", "/couple", "/security", "/help" }),
-            (inviter, new[] { "/today", "/together", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/say-it-gently", "/apologies", "/rituals", "/listening", "/journal", "/journal/shared", "/letters", "/letters/write", "/profile", "/couple", "/security", "/help" }),
-            (partner, new[] { "/today", "/together", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/say-it-gently", "/apologies", "/rituals", "/listening", "/journal", "/journal/shared", "/letters", "/letters/write", "/profile", "/couple", "/security", "/help" }),
+            (inviter, new[] { "/today", "/together", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/say-it-gently", "/apologies", "/rituals", "/listening", "/journal", "/journal/shared", "/letters", "/letters/write", "/profile", "/couple", "/reminders", "/security", "/help" }),
+            (partner, new[] { "/today", "/together", "/check-in", "/check-in/week", "/check-in/trends", "/check-in/counselling", "/us", "/me", "/history", "/questions/custom", "/appreciations", "/good-news", "/safe-haven", "/me/support", "/say-it-gently", "/apologies", "/rituals", "/listening", "/journal", "/journal/shared", "/letters", "/letters/write", "/profile", "/couple", "/reminders", "/security", "/help" }),
         })
         {
             using var client = await app.PageClientAsync(person);

@@ -11,6 +11,9 @@ internal sealed class MailOptions
     [Required]
     public string From { get; set; } = "Attune <attune@localhost>";
 
+    /// <summary>Whether this instance runs the outbox rounds (false: another instance sends; the tests run rounds themselves).</summary>
+    public bool RunInBackground { get; set; } = true;
+
     /// <summary>How often the outbox looks for due mails (and reminders are planned).</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "01:00:00")]
     public TimeSpan PollEvery { get; set; } = TimeSpan.FromSeconds(30);

@@ -32,6 +32,11 @@ internal sealed partial class MailWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunInBackground)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.PollEvery, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -15,7 +15,7 @@ internal static class ReminderEndpoints
         services.AddScoped<IMailSchedule, ReminderPlanner>();
         // The settings page is open to everyone signed in (a single person may choose before pairing); mails go to couples only.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Reminders/Unsubscribe"));
-        services.AddNavEntry<RemindersText>(Destination.Me, 25, "nav.reminders", "bell", "/reminders", Audience.Couples);
+        services.AddNavEntry<RemindersText>(Destination.Me, 27, "nav.reminders", "bell", "/reminders", Audience.Couples);
         return services;
     }
 

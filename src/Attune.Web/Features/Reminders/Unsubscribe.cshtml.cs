@@ -15,20 +15,18 @@ internal sealed class UnsubscribeModel(ReminderService reminders) : PageModel
 
     public bool Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken ct)
     {
         var kind = await reminders.CheckAsync(token, ct);
         Kind = kind.Succeeded ? kind.Value : null;
-        Response.StatusCode = kind.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? token, CancellationToken ct)
     {
         var kind = await reminders.UnsubscribeAsync(token, ct);
         Kind = kind.Succeeded ? kind.Value : null;
         Done = kind.Succeeded;
-        Response.StatusCode = kind.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status404NotFound;
         return Page();
     }
 }
