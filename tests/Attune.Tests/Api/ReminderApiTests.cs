@@ -94,7 +94,7 @@ public abstract partial class ReminderApiTests(MailAttuneApp app)
         app.AdvanceToBerlin(DayOfWeek.Tuesday, new TimeOnly(12, 0));
         await app.RunMailAsync();
         var tuesday = Assert.Single(app.Outbox(ben.Email));
-        var body = tuesday.TextBody;
+        var body = tuesday.TextBody ?? "";
         Assert.Contains("Today's question is waiting for you.", body, StringComparison.Ordinal);
         Assert.Contains("Today: Walk and talk at 18:00", body, StringComparison.Ordinal);
         Assert.Contains("Today: one of your own rituals at 19:00", body, StringComparison.Ordinal);
