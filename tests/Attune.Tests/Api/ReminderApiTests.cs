@@ -102,7 +102,7 @@ public abstract partial class ReminderApiTests(MailAttuneApp app)
         Assert.Empty(app.Outbox(ana.Email)); // Ana chose nothing.
 
         // The file is named by its Message-ID; the unsubscribe header is there for mail programs.
-        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "outbox", tuesday.MessageId + ".eml")));
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "outbox", FileMailTransport.FileName(tuesday.MessageId!))));
         Assert.Matches("^<https://attune.test/unsubscribe/[A-Za-z0-9_-]{44}>$", tuesday.Headers["List-Unsubscribe"]);
 
         // Per kind: Ana wants only the check-in day (moved to Wednesday) and answered nothing today, so no question line.
