@@ -41,7 +41,7 @@ public class MailAttuneApp : AttuneApp
             target = target.AddDays(7);
         }
 
-        Time.SetUtcNow(new DateTimeOffset(target, zone.GetUtcOffset(target)));
+        Time.SetUtcNow(new DateTimeOffset(target, zone.GetUtcOffset(target)).ToUniversalTime());
     }
 
     /// <summary>The .eml files the outbox wrote (no SMTP server configured), for one address.</summary>

@@ -12,6 +12,7 @@ internal static class ReminderEndpoints
     {
         services.AddMail();
         services.AddScoped<ReminderService>();
+        services.AddScoped<Unsubscriptions>();
         services.AddScoped<IMailSchedule, ReminderPlanner>();
         // The settings page is open to everyone signed in (a single person may choose before pairing); mails go to couples only.
         services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/Reminders/Unsubscribe"));

@@ -48,6 +48,30 @@ internal sealed class ReminderService(AttuneDbContext db, Caller caller, IString
         return await GetAsync(ct);
     }
 
+    private TimeOnly? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(value.Trim(), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        errors[field] = [text["error.time"]];
+        return null;
+    }
+
+    private static ReminderSettingsView View(ReminderSettings s, string? email) => new(
+        s.Question, s.CheckIn, s.Rituals,
+        s.QuietFrom.ToString(TimeFormat, CultureInfo.InvariantCulture), s.QuietUntil.ToString(TimeFormat, CultureInfo.InvariantCulture), email);
+}
+
+/// <summary>Unsubscribing by a mail's link: no caller (the page is open to everyone); the token names the person.</summary>
+internal sealed class Unsubscriptions(AttuneDbContext db, IStringLocalizer<RemindersText> text)
+{
     /// <summary>The kind a valid unsubscribe token turns off; "not found" for anything else (the same for every wrong token).</summary>
     public async Task<Outcome<ReminderKind>> CheckAsync(string? token, CancellationToken ct) =>
         await FindAsync(token, ct) is { } found ? found.Kind : NotFound();
@@ -83,24 +107,4 @@ internal sealed class ReminderService(AttuneDbContext db, Caller caller, IString
     }
 
     private Failure NotFound() => Failure.NotFound(text["unsubscribe.unknown.title"], text["unsubscribe.unknown"]);
-
-    private TimeOnly? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (TimeOnly.TryParseExact(value.Trim(), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time;
-        }
-
-        errors[field] = [text["error.time"]];
-        return null;
-    }
-
-    private static ReminderSettingsView View(ReminderSettings s, string? email) => new(
-        s.Question, s.CheckIn, s.Rituals,
-        s.QuietFrom.ToString(TimeFormat, CultureInfo.InvariantCulture), s.QuietUntil.ToString(TimeFormat, CultureInfo.InvariantCulture), email);
 }

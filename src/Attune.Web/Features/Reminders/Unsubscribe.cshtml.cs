@@ -9,7 +9,7 @@ namespace Attune.Features.Reminders;
 /// the worst a forged POST can do is stop a reminder. Paths are not logged (Hosting/QuietLogging).
 /// </summary>
 [IgnoreAntiforgeryToken]
-internal sealed class UnsubscribeModel(ReminderService reminders) : PageModel
+internal sealed class UnsubscribeModel(Unsubscriptions reminders) : PageModel
 {
     public ReminderKind? Kind { get; private set; }
 
