@@ -128,8 +128,8 @@ public abstract partial class ReminderApiTests(MailAttuneApp app)
         using var stranger = app.CreateHttpClient(handleCookies: false);
         Assert.Contains("Stop the mails about today", await stranger.GetStringAsync(link), StringComparison.Ordinal);
         var tampered = link[..^2] + (link[^2] == 'A' ? "B" : "A") + link[^1];
-        Assert.Contains("doesn't work", await stranger.GetStringAsync(tampered), StringComparison.Ordinal);
-        Assert.Contains("doesn't work", await (await stranger.PostAsync(tampered, null)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("work (any more)", await stranger.GetStringAsync(tampered), StringComparison.Ordinal);
+        Assert.Contains("work (any more)", await (await stranger.PostAsync(tampered, null)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var done = await stranger.PostAsync(link, null);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Contains("no more mails about today", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
