@@ -24,6 +24,13 @@ if ! /usr/bin/python3 -c 'import icalendar, dateutil' >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar >/dev/null
 fi
 
+# --- A real SMTP server for the mail tests (Debian's aiosmtpd, started by the tests on loopback) --
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  log "Installing Debian's python3-aiosmtpd for the mail tests"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
+
 # --- A throw-away PostgreSQL cluster --------------------------------------------------------------
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then

@@ -24,6 +24,7 @@ using Attune.Features.Passkeys;
 using Attune.Features.Personal;
 using Attune.Features.Questions;
 using Attune.Features.Quiz;
+using Attune.Features.Reminders;
 using Attune.Features.Rituals;
 using Attune.Features.SafeHaven;
 using Attune.Features.Security;
@@ -108,6 +109,7 @@ internal static class AttuneHost
         services.AddAppreciation();
         services.AddRituals();
         services.AddActivities();
+        services.AddReminders();
         services.AddGoodNews();
         services.AddSafeHaven();
         services.AddCheckIns();
@@ -167,6 +169,7 @@ internal static class AttuneHost
         app.MapAppreciation();
         app.MapRituals();
         app.MapActivities();
+        app.MapReminders();
         app.MapGoodNews();
         app.MapSafeHaven();
         app.MapCheckIns();

@@ -141,6 +141,9 @@ public abstract class IsolationMatrixTests(AttuneApp app)
         ["POST /api/v1/activities/list/{id:guid}/done"] = ("POST", $"/api/v1/activities/list/{kept.Plan}/done", new { memory = "intruder's memory" }, HttpStatusCode.NotFound),
         ["DELETE /api/v1/activities/list/{id:guid}"] = ("DELETE", $"/api/v1/activities/list/{kept.Plan}", null, HttpStatusCode.NotFound),
         ["GET /api/v1/activities/memories"] = ("GET", "/api/v1/activities/memories", null, HttpStatusCode.OK),
+        // Reminder settings are the caller's own: there is no id to aim at, and the victim's settings stay as they were (snapshot).
+        ["GET /api/v1/reminders"] = ("GET", "/api/v1/reminders", null, HttpStatusCode.OK),
+        ["PUT /api/v1/reminders"] = ("PUT", "/api/v1/reminders", new { question = true, quietFrom = "22:00" }, HttpStatusCode.OK),
         ["GET /api/v1/checkins/current"] = ("GET", "/api/v1/checkins/current", null, HttpStatusCode.OK),
         ["PUT /api/v1/checkins/current"] = ("PUT", "/api/v1/checkins/current", new { trust = 1, concern = "intruder's concern" }, HttpStatusCode.OK),
         ["POST /api/v1/checkins/current/submit"] = ("POST", "/api/v1/checkins/current/submit", new { trust = 1 }, HttpStatusCode.BadRequest),
@@ -267,7 +270,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
             "/api/v1/checkins/current", "/api/v1/checkins", "/api/v1/insights/trends", "/api/v1/insights/notices", "/api/v1/apologies",
             "/api/v1/journal", "/api/v1/journal/shared", "/api/v1/letters", "/api/v1/listening/current", "/api/v1/rituals",
             "/api/v1/activities", "/api/v1/activities/list", "/api/v1/activities/memories", "/api/v1/desires",
-            "/api/v1/quiz/rounds", "/api/v1/personal/goals", "/api/v1/personal/balance" })
+            "/api/v1/quiz/rounds", "/api/v1/personal/goals", "/api/v1/personal/balance", "/api/v1/reminders" })
         {
             parts.Add(await user.Api.GetStringAsync(path));
         }

@@ -118,6 +118,8 @@ internal sealed class LeavingService(
         await db.Set<Personal.PersonalLog>().Where(l => l.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Personal.PersonalGoal>().Where(g => g.UserId == me).ExecuteDeleteAsync(ct);
         await db.Set<Couples.Invitation>().Where(i => i.InviterId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Reminders.ReminderSettings>().Where(s => s.UserId == me).ExecuteDeleteAsync(ct);
+        await db.Set<Mail.OutgoingMail>().Where(m => m.UserId == me).ExecuteDeleteAsync(ct);
         var user = await users.FindByIdAsync(me.ToString());
         if (user is not null)
         {
