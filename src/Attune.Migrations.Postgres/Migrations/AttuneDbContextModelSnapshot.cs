@@ -560,6 +560,48 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Desires.DesireMarks", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("AdultAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("adult_at");
+
+                    b.Property<byte[]>("Marks")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("marks");
+
+                    b.HasKey("CoupleId", "UserId")
+                        .HasName("pk_desire_marks");
+
+                    b.ToTable("desire_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Desires.DesireSwitch", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("couple_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.HasKey("CoupleId")
+                        .HasName("pk_desire_switches");
+
+                    b.ToTable("desire_switches", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Exercises.EveningSession", b =>
                 {
                     b.Property<Guid>("CoupleId")
@@ -995,6 +1037,80 @@ namespace Attune.Migrations.Postgres.Migrations
                     b.ToTable("listening_turns", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Mail.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("unsubscribe_url");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mails");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_outgoing_mails_user_id");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_mails_state_next_attempt_at");
+
+                    b.ToTable("outgoing_mails", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Personal.PersonalGoal", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1368,6 +1484,49 @@ namespace Attune.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_quiz_rounds_couple_id_subject_id_created_at");
 
                     b.ToTable("quiz_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Reminders.ReminderSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("CheckIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("check_in");
+
+                    b.Property<DateOnly?>("LastDigestOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_digest_on");
+
+                    b.Property<bool>("Question")
+                        .HasColumnType("boolean")
+                        .HasColumnName("question");
+
+                    b.Property<TimeOnly>("QuietFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_from");
+
+                    b.Property<TimeOnly>("QuietUntil")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("quiet_until");
+
+                    b.Property<bool>("Rituals")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rituals");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("secret");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_reminder_settings");
+
+                    b.ToTable("reminder_settings", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Rituals.Ritual", b =>

@@ -553,6 +553,48 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Desires.DesireMarks", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long?>("AdultAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adult_at");
+
+                    b.Property<byte[]>("Marks")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("marks");
+
+                    b.HasKey("CoupleId", "UserId")
+                        .HasName("pk_desire_marks");
+
+                    b.ToTable("desire_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Desires.DesireSwitch", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("couple_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.HasKey("CoupleId")
+                        .HasName("pk_desire_switches");
+
+                    b.ToTable("desire_switches", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Exercises.EveningSession", b =>
                 {
                     b.Property<Guid>("CoupleId")
@@ -988,6 +1030,80 @@ namespace Attune.Migrations.Sqlite.Migrations
                     b.ToTable("listening_turns", (string)null);
                 });
 
+            modelBuilder.Entity("Attune.Features.Mail.OutgoingMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unsubscribe_url");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outgoing_mails");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_outgoing_mails_user_id");
+
+                    b.HasIndex("State", "NextAttemptAt")
+                        .HasDatabaseName("ix_outgoing_mails_state_next_attempt_at");
+
+                    b.ToTable("outgoing_mails", (string)null);
+                });
+
             modelBuilder.Entity("Attune.Features.Personal.PersonalGoal", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1361,6 +1477,49 @@ namespace Attune.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_quiz_rounds_couple_id_subject_id_created_at");
 
                     b.ToTable("quiz_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Attune.Features.Reminders.ReminderSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("CheckIn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("check_in");
+
+                    b.Property<DateOnly?>("LastDigestOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_digest_on");
+
+                    b.Property<bool>("Question")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("question");
+
+                    b.Property<TimeOnly>("QuietFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_from");
+
+                    b.Property<TimeOnly>("QuietUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quiet_until");
+
+                    b.Property<bool>("Rituals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rituals");
+
+                    b.Property<byte[]>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("secret");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_reminder_settings");
+
+                    b.ToTable("reminder_settings", (string)null);
                 });
 
             modelBuilder.Entity("Attune.Features.Rituals.Ritual", b =>

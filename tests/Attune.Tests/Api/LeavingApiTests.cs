@@ -20,8 +20,13 @@ public abstract class LeavingApiTests(AttuneApp app)
         var leaver = "LEAVER-" + Guid.NewGuid().ToString("N");
         await couple.BothAnswerAsync(leaver, "stays with the partner");
         await couple.Inviter.Api.PostAsJsonAsync("/api/v1/questions/custom", new { text = leaver + "?", category = "fun", depth = 1 });
+        var ritual = await couple.Partner.Api.PostAsJsonAsync("/api/v1/rituals", new { title = leaver + " ritual", days = new List<string> { "monday" }, time = "19:00", durationMinutes = 30 });
+        Assert.Equal(HttpStatusCode.Created, ritual.StatusCode);
+        var coupleId = (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == couple.Inviter.Id))).CoupleId;
 
         Assert.Equal(HttpStatusCode.NoContent, (await couple.Inviter.Api.PostAsync("/api/v1/couple/leave", null)).StatusCode);
+        // The couple's rituals end with it.
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Attune.Features.Rituals.Ritual>().IgnoreQueryFilters().CountAsync(r => r.CoupleId == coupleId)));
 
         Assert.Equal(HttpStatusCode.NotFound, (await couple.Inviter.Api.GetAsync("/api/v1/couple")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await couple.Partner.Api.GetAsync("/api/v1/couple")).StatusCode);

@@ -8,7 +8,7 @@ namespace Attune.Tests.Processes;
 /// The outbox across a crash, with real processes: the app hands a reminder to a real SMTP server (aiosmtpd), the
 /// server has the whole message but has not yet answered "250 OK", and the app is killed with SIGKILL. After a
 /// restart the app goes on sending (the partner's reminder arrives) but never sends the first mail again: the
-/// server holds it exactly once (at most once in that window, ADR 0014).
+/// server holds it exactly once (at most once in that window, ADR 0010).
 /// </summary>
 public sealed class MailProcessTests(ITestOutputHelper output)
 {

@@ -65,6 +65,10 @@ internal sealed class LeavingService(
         // The to-try list, its memories and the new-to-us marks are the couple's (under its key): all go.
         await db.Set<Activities.ActivityPlan>().ExecuteDeleteAsync(ct);
         await db.Set<Activities.ActivityMarking>().ExecuteDeleteAsync(ct);
+        // Rituals, their screen-free sessions and reflections are the couple's (custom titles and lines under its key): all go.
+        await db.Set<Rituals.RitualReflection>().ExecuteDeleteAsync(ct);
+        await db.Set<Rituals.RitualSession>().ExecuteDeleteAsync(ct);
+        await db.Set<Rituals.Ritual>().ExecuteDeleteAsync(ct);
         // Know-me rounds are between the two (revealed ones under the couple key destroyed below): all go.
         await db.Set<Quiz.QuizItem>().ExecuteDeleteAsync(ct);
         await db.Set<Quiz.QuizRound>().ExecuteDeleteAsync(ct);

@@ -12,7 +12,7 @@ internal sealed record MailMessage(Guid? UserId, string To, string Subject, stri
 /// The durable outbox. <see cref="Enqueue"/> adds a row to the caller's unit of work (it is sent only if that commits);
 /// <see cref="DeliverDueAsync"/> sends what is due. Each mail is claimed by a conditional update to
 /// <see cref="MailState.HandingOver"/>, committed before the transport sees it: two instances never send the same
-/// mail, and a process that dies in the middle leaves it handed over, never sent again (ADR 0014).
+/// mail, and a process that dies in the middle leaves it handed over, never sent again (ADR 0010).
 /// </summary>
 internal sealed partial class MailOutbox(
     IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options, IOptions<AttuneOptions> attune,

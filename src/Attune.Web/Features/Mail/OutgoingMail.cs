@@ -10,7 +10,7 @@ internal enum MailState
     Queued = 0,
 
     /// <summary>Committed before the transport is given the message: if the process dies now, nobody knows whether it
-    /// arrived, and it is never sent again automatically (at most once; ADR 0014).</summary>
+    /// arrived, and it is never sent again automatically (at most once; ADR 0010).</summary>
     HandingOver = 1,
 
     Sent = 2,
