@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Attune.Features.Personal;
 
 /// <summary>Time for me under Me: my goals and habits (log, share, remove), the month's balance, and what my partner shares.</summary>
+[StatementBudget(12, "My goals, their logs and shares, then the month's balance: my logs, the couple and its zone, finished ritual sessions and check-in weeks (measured 12).")]
 internal sealed class TimeModel(PersonalService personal, PersonalBalance balance, Caller caller) : PageModel
 {
     [BindProperty]
