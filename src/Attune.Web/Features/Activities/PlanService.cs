@@ -184,11 +184,7 @@ internal sealed class PlanService(
     }
 
     /// <summary>The one rule for an own idea's title: 1 to <see cref="MaxTitleLength"/> characters on one line.</summary>
-    public Failure? ValidateTitle(string title) =>
-        title.Length == 0 ? Failure.Field("title", text["error.title.empty"])
-        : title.Length > MaxTitleLength ? Failure.Field("title", text["error.title.long", MaxTitleLength])
-        : title.Contains('\n', StringComparison.Ordinal) || title.Contains('\r', StringComparison.Ordinal) ? Failure.Field("title", text["error.title.oneline"])
-        : null;
+    public Failure? ValidateTitle(string title) => OneLineText.Check(title, MaxTitleLength, "title", text, "error.title");
 
     private async Task<string> ZoneAsync(CancellationToken ct) =>
         await db.Set<Couple>().Select(c => c.TimeZone).FirstOrDefaultAsync(ct) ?? "Etc/UTC";

@@ -83,19 +83,7 @@ internal sealed class GazingService(AttuneDbContext db, Caller caller, FieldCiph
     public Failure? ValidateReflection(string? value, out string trimmed)
     {
         trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            return Failure.Field("text", t["error.reflection.empty"]);
-        }
-
-        if (trimmed.Length > MaxReflectionLength)
-        {
-            return Failure.Field("text", t["error.reflection.long", MaxReflectionLength]);
-        }
-
-        return trimmed.Contains('\n', StringComparison.Ordinal) || trimmed.Contains('\r', StringComparison.Ordinal)
-            ? Failure.Field("text", t["error.reflection.oneline"])
-            : null;
+        return OneLineText.Check(trimmed, MaxReflectionLength, "text", t, "error.reflection");
     }
 
     /// <summary>Writes (or rewrites) the caller's line once the gazing has ended.</summary>

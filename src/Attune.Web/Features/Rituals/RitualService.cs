@@ -163,19 +163,7 @@ internal sealed class RitualService(
     public Failure? ValidateReflection(string? value, out string trimmed)
     {
         trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            return Failure.Field("text", text["error.reflection.empty"]);
-        }
-
-        if (trimmed.Length > MaxReflectionLength)
-        {
-            return Failure.Field("text", text["error.reflection.long", MaxReflectionLength]);
-        }
-
-        return trimmed.Contains('\n', StringComparison.Ordinal) || trimmed.Contains('\r', StringComparison.Ordinal)
-            ? Failure.Field("text", text["error.reflection.oneline"])
-            : null;
+        return OneLineText.Check(trimmed, MaxReflectionLength, "text", text, "error.reflection");
     }
 
     /// <summary>Writes (or rewrites) the caller's reflection once the session has ended.</summary>

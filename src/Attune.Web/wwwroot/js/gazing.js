@@ -2,25 +2,15 @@
 // it) and, if someone tapped "soft tone", ends with a gentle chime made by the Web Audio API (no audio file). Browsers
 // let sound play only after a tap on the page, so the tone is offered as a button and never plays by itself.
 // At the end the page reloads; the server decides whether the time is over. Without JavaScript the page shows the end time.
+import { keepScreenAwake } from './wake-lock.js';
+
 const section = document.querySelector('[data-remaining-ms]');
 if (section) {
   const ends = performance.now() + Number(section.dataset.remainingMs);
   const remaining = section.querySelector('[data-remaining]');
   const soundButton = section.querySelector('[data-sound]');
-  let lock = null;
   let audio = null;
-
-  const keepAwake = async () => {
-    try {
-      if ('wakeLock' in navigator && document.visibilityState === 'visible') {
-        lock = await navigator.wakeLock.request('screen');
-      }
-    } catch {
-      lock = null;
-    }
-  };
-  document.addEventListener('visibilitychange', () => { if (!lock || lock.released) keepAwake(); });
-  keepAwake();
+  const awake = keepScreenAwake();
 
   const Context = window.AudioContext || window.webkitAudioContext;
   if (soundButton && Context) {
@@ -59,7 +49,7 @@ if (section) {
   const tick = () => {
     const left = ends - performance.now();
     if (left <= 0) {
-      if (lock) lock.release();
+      awake.release();
       const wantsSound = audio && soundButton.getAttribute('aria-pressed') === 'true';
       window.setTimeout(() => window.location.reload(), wantsSound ? chime() : 0);
       return;

@@ -1,26 +1,17 @@
 // Screen-free mode: keeps the screen awake while a ritual runs (Wake Lock API where the browser has it),
 // shows the time left and reloads the page at the end (the server decides whether it has ended). Without JavaScript the page shows the end time.
+import { keepScreenAwake } from './wake-lock.js';
+
 const section = document.querySelector('[data-remaining-ms]');
 if (section) {
   // The server says how long is left; counting from page load keeps a wrong device clock out of it.
   const ends = performance.now() + Number(section.dataset.remainingMs);
   const remaining = section.querySelector('[data-remaining]');
-  let lock = null;
-  const keepAwake = async () => {
-    try {
-      if ('wakeLock' in navigator && document.visibilityState === 'visible') {
-        lock = await navigator.wakeLock.request('screen');
-      }
-    } catch {
-      lock = null;
-    }
-  };
-  document.addEventListener('visibilitychange', () => { if (!lock || lock.released) keepAwake(); });
-  keepAwake();
+  const awake = keepScreenAwake();
   const tick = () => {
     const left = ends - performance.now();
     if (left <= 0) {
-      if (lock) lock.release();
+      awake.release();
       window.location.reload();
       return;
     }
