@@ -36,11 +36,11 @@ internal static class DatabaseSetup
                     options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsAssembly("Attune.Migrations.Postgres"));
                     break;
                 default:
-                    // Durability: WAL (set at start-up) with synchronous=FULL, which is this SQLite build's default on
-                    // every connection (EncryptionAtRestTests asserts it), so no per-connection PRAGMA is needed; a
-                    // busy database is retried by Microsoft.Data.Sqlite up to the command timeout.
+                    // Durability: WAL (set at start-up) with synchronous=NORMAL on every connection (SqlitePragmas,
+                    // ADR 0011; EncryptionAtRestTests asserts it). Writers of this process queue in SqliteWriteGate
+                    // instead of meeting SQLite's busy lock.
                     options.UseSqlite(SqliteConnectionString(configuration), o => o.MigrationsAssembly("Attune.Migrations.Sqlite"));
-                    options.AddInterceptors(SqliteSecureDelete.Instance);
+                    options.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
                     break;
             }
 

@@ -23,7 +23,7 @@ public class StatementCountingApp : AttuneApp
     }
 
     protected StatementCountingApp(DatabaseKind database)
-        : base(database, new() { ["Sessions:CacheFor"] = "00:00:00", ["Questions:TodayCacheFor"] = "00:00:00" })
+        : base(database, new() { ["Sessions:CacheFor"] = "00:00:00", ["Questions:TodayCacheFor"] = "00:00:00", ["TodayPage:CacheFor"] = "00:00:00" })
     {
     }
 

@@ -41,6 +41,13 @@ internal sealed class TodayService(
         var (coupleId, me) = (caller.Couple, caller.UserId);
 
         var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
+        // Once both have answered the day is final for good, so a write after the reveal is refused without
+        // taking the write lock (a plain read; the check inside the transaction below still decides every race).
+        if (await db.Set<Answer>().Where(a => a.Date == day.Date).CountAsync(ct) >= 2)
+        {
+            return AlreadyRevealed;
+        }
+
         var now = time.GetUtcNow();
         bool revealedNow;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))

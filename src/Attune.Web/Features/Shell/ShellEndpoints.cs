@@ -13,6 +13,8 @@ internal static class ShellEndpoints
     {
         services.AddSingleton<Navigation>();
         services.AddSingleton<TodayCards>();
+        services.AddSingleton<TodayPageCache>();
+        services.AddOptions<TodayPageOptions>().BindConfiguration(TodayPageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Today is everyone's daily home, paired or not; its cards say what there is to do.
         services.AddNavEntry<ShellText>(Destination.Today, 0, "nav.today", "sun", "/today", Audience.Everyone);
         services.AddNavEntry<ShellText>(Destination.Me, 90, "nav.help", "lifebuoy", "/help", Audience.Everyone);
