@@ -21,14 +21,20 @@ internal sealed class TodayService(
         }
 
         var version = cache.Version(coupleId);
-        var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
-        var view = await ViewAsync(coupleId, day, couple, ct);
-        cache.Keep(coupleId, me, version, couple.TimeZone, view);
-        return view;
+        return await db.OnOneConnectionAsync(async () =>
+        {
+            var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
+            var view = await ViewAsync(coupleId, day, couple, ct);
+            cache.Keep(coupleId, me, version, couple.TimeZone, view);
+            return view;
+        }, ct);
     }
 
     /// <summary>Saves or edits my answer. Editing stops at the reveal; from then on both answers are final.</summary>
-    public async Task<Outcome<TodayResponse>> AnswerAsync(string? input, CancellationToken ct)
+    public async Task<Outcome<TodayResponse>> AnswerAsync(string? input, CancellationToken ct) =>
+        await db.OnOneConnectionAsync(() => SaveAnswerAsync(input, ct), ct);
+
+    private async Task<Outcome<TodayResponse>> SaveAnswerAsync(string? input, CancellationToken ct)
     {
         var text = input?.Trim() ?? "";
         if (text.Length is 0 or > QuestionsOptions.MaxAnswerLength)
@@ -97,7 +103,10 @@ internal sealed class TodayService(
     }
 
     /// <summary>A warm reaction (and an optional reply) to my partner's revealed answer; a second one replaces the first.</summary>
-    public async Task<Outcome<TodayResponse>> ReactAsync(string? kindName, string? replyInput, CancellationToken ct)
+    public async Task<Outcome<TodayResponse>> ReactAsync(string? kindName, string? replyInput, CancellationToken ct) =>
+        await db.OnOneConnectionAsync(() => SaveReactionAsync(kindName, replyInput, ct), ct);
+
+    private async Task<Outcome<TodayResponse>> SaveReactionAsync(string? kindName, string? replyInput, CancellationToken ct)
     {
         if (!ReactionKinds.TryParse(kindName, out var kind))
         {

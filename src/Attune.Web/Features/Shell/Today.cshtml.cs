@@ -2,7 +2,6 @@ using Attune.Data;
 using Attune.Features.Accounts;
 using Attune.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Features.Shell;
 
@@ -23,15 +22,10 @@ internal sealed class TodayModel(Caller caller, ProfileService profiles, TodayCa
     private async Task<TodayPageCache.Page> LoadAsync(CancellationToken ct)
     {
         // One connection for every card's queries, instead of taking one from the pool (and giving it back) per query.
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        return await db.OnOneConnectionAsync(async () =>
         {
             var name = (await profiles.GetAsync(caller, ct))?.DisplayName ?? "";
             return new TodayPageCache.Page(name, await cards.LoadAsync(caller, HttpContext.RequestServices, ct));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, ct);
     }
 }
