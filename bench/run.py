@@ -340,8 +340,9 @@ def scenario(provider, couples, days, a, app_dll, baseline_dll, seed_dll):
 
 
 def evening_peak(provider, pristine, people, cookie, a, app_dll, app_port, base_port, log):
-    """Person-sessions (bench/peak.py) started at a rate that doubles per step (plus one step between the last that held
-    and the first that did not) until p99 of all requests goes above PEAK_P99_MS. Each step takes people nobody has seen
+    """Person-sessions (bench/peak.py) started at a rate that doubles per step (halves, if the first step does not hold)
+    until p99 of all requests goes above (or comes below) PEAK_P99_MS, plus one step between the last rate that held and
+    the first that did not. Each step takes people nobody has seen
     today; when they run out, the app restarts on a fresh copy of the seeded data. Then the confirmation: a fresh copy,
     and every one of the people (2,000) once at the best rate found (if p99 goes above the limit there, once more at
     0.7 of it); its completed rate is the reported figure."""
@@ -374,13 +375,17 @@ def evening_peak(provider, pristine, people, cookie, a, app_dll, app_port, base_
 
     steps, confirmed = [], None
     try:
+        # Up by doubling while steps hold; down by halving if the first does not (a busy machine); stop at the first change.
         rate, best, worst = a.peak_start, None, None
         for _ in range(a.peak_steps):
             if measure(rate, int(rate * a.duration), "step")["holds"]:
                 best, rate = rate, rate * 2
+                if worst:
+                    break
             else:
-                worst = rate
-                break
+                worst, rate = rate, rate / 2
+                if best:
+                    break
         if best and worst and measure((best + worst) / 2, int((best + worst) / 2 * a.duration), "step")["holds"]:
             best = (best + worst) / 2
         for rate in [best, best * 0.7] if best else []:
