@@ -63,39 +63,45 @@ async def _read_response(reader):
 
 
 async def request(pool, method, path, header, body=None):
-    """One request on a pooled connection; returns (status, body, seconds). Status 0: failed (refused, reset, timeout)."""
+    """One request on a pooled connection; returns (status, body, seconds). Status is 0 when it failed (refused, reset,
+    timeout), with the exception's name as the body. A kept-alive connection the server has closed meanwhile (Kestrel
+    closes idle ones) is retried once on a new connection, as browsers do; the time counts from the first try."""
     began = time.monotonic()
-    conn = None
-    try:
-        conn = await asyncio.wait_for(pool.get(), TIMEOUT_S)
-        reader, writer = conn
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {pool.host}:{pool.port}", header,
-                 # As a TLS-terminating proxy on this host would say (the app trusts loopback proxies).
-                 "X-Forwarded-Proto: https", "Accept: text/html,application/json"]
-        if body is not None:
-            lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b""))
-        status, data, keep = await asyncio.wait_for(_read_response(reader), TIMEOUT_S)
-        if keep:
-            pool.put(conn)
-        else:
-            writer.close()
-        return status, data, time.monotonic() - began
-    except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, IndexError):
-        if conn:
-            conn[1].close()
-        return 0, b"", time.monotonic() - began
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {pool.host}:{pool.port}", header,
+             # As a TLS-terminating proxy on this host would say (the app trusts loopback proxies).
+             "X-Forwarded-Proto: https", "Accept: text/html,application/json"]
+    if body is not None:
+        lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
+    payload = ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
+    for attempt in (1, 2):
+        reused = bool(pool.idle)
+        conn = None
+        try:
+            conn = await asyncio.wait_for(pool.get(), TIMEOUT_S)
+            reader, writer = conn
+            writer.write(payload)
+            status, data, keep = await asyncio.wait_for(_read_response(reader), TIMEOUT_S)
+            if keep:
+                pool.put(conn)
+            else:
+                writer.close()
+            return status, data, time.monotonic() - began
+        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError, IndexError) as e:
+            if conn:
+                conn[1].close()
+            if attempt == 2 or not reused or isinstance(e, asyncio.TimeoutError):
+                return 0, type(e).__name__.encode(), time.monotonic() - began
 
 
 class Stats:
     def __init__(self):
         self.latencies, self.errors, self.sessions, self.requests, self.done = [], {}, 0, 0, []
 
-    def add(self, what, status, seconds, expected=(200, 201)):
+    def add(self, what, status, seconds, data=b"", expected=(200, 201)):
         self.latencies.append(seconds)
         self.requests += 1
         if status not in expected:
-            key = f"{what} {status}"
+            key = f"{what} {status or data.decode()}"
             self.errors[key] = self.errors.get(key, 0) + 1
 
 
@@ -104,25 +110,25 @@ async def person_session(pool, cookie, stats, baseline=False):
     def route(method, path):
         return ("GET", "/constant") if baseline else (method, path)
 
-    status, _, s = await request(pool, *route("GET", "/today"), cookie)
-    stats.add("GET /today", status, s)
+    status, data, s = await request(pool, *route("GET", "/today"), cookie)
+    stats.add("GET /today", status, s, data)
     status, data, s = await request(pool, *route("PUT", "/api/v1/today/answer"), cookie, None if baseline else ANSWER)
-    stats.add("PUT answer", status, s)
+    stats.add("PUT answer", status, s, data)
     partner_answered = False
     if status == 200 and not baseline:
         try:
             partner_answered = json.loads(data)["partner"]["answered"]
         except (ValueError, KeyError, TypeError):
             pass
-    status, _, s = await request(pool, *route("GET", "/today"), cookie)
-    stats.add("GET /today again", status, s)
+    status, data, s = await request(pool, *route("GET", "/today"), cookie)
+    stats.add("GET /today again", status, s, data)
     if partner_answered or baseline:
-        status, _, s = await request(pool, *route("POST", "/api/v1/today/reactions"), cookie, None if baseline else REACTION)
-        stats.add("POST reaction", status, s)
-    status, _, s = await request(pool, *route("GET", "/history"), cookie)
-    stats.add("GET /history", status, s)
-    status, _, s = await request(pool, *route("POST", "/api/v1/appreciations"), cookie, None if baseline else APPRECIATION)
-    stats.add("POST appreciation", status, s)
+        status, data, s = await request(pool, *route("POST", "/api/v1/today/reactions"), cookie, None if baseline else REACTION)
+        stats.add("POST reaction", status, s, data)
+    status, data, s = await request(pool, *route("GET", "/history"), cookie)
+    stats.add("GET /history", status, s, data)
+    status, data, s = await request(pool, *route("POST", "/api/v1/appreciations"), cookie, None if baseline else APPRECIATION)
+    stats.add("POST appreciation", status, s, data)
     stats.sessions += 1
     stats.done.append(time.monotonic())
 
