@@ -517,7 +517,7 @@ def refused_target(r):
 
 def peak_target(r):
     s = r["peak"]["sustained"]
-    return (f"reported: {s['achieved']:.1f}/s at p99 {s['p99']:.1f} ms, ≈ {s['achieved'] * 3600 / 2:,.0f} couples" if s
+    return (f"reported: {s['achieved']:.1f}/s at p99 {s['p99']:.1f} ms, {s['people']} people, ≈ {s['achieved'] * 3600 / 2:,.0f} couples" if s
             else f"missed (no rate held p99 ≤ {PEAK_P99_MS} ms)")
 
 
