@@ -3,6 +3,8 @@
 // Usage: dotnet run -c Release --project bench/Attune.Bench.Seed -- --couples 1000 --days 365 \
 //          --Attune:DataDirectory=/tmp/bench-data [--Database:Provider=Postgres --ConnectionStrings:Attune=...]
 // Every account's password is "bench-password-1"; accounts are a{i}@bench.invalid and b{i}@bench.invalid.
+// With --sign-in PEOPLE_FILE --cookies-out FILE --tokens-out FILE [--tokens N] it seeds nothing and signs the listed
+// people in instead (see SignIns): a sign-in cookie for each, a bearer token for the first N.
 using System.Diagnostics;
 using Attune.Bench.Seed;
 using Attune.Data;
@@ -19,6 +21,14 @@ await using var app = builder.Build();
 await app.MigrateAttuneDatabaseAsync();
 
 var clock = Stopwatch.StartNew();
+if (Arguments.String(args, "--sign-in") is { } peopleFile)
+{
+    await SignIns.RunAsync(app.Services, peopleFile, Arguments.String(args, "--cookies-out")!, Arguments.String(args, "--tokens-out")!,
+        Arguments.Int(args, "--tokens", 0));
+    Console.WriteLine($"signed in the people of {peopleFile} in {clock.Elapsed.TotalSeconds:F1} s");
+    return;
+}
+
 var generator = new HistoryGenerator(app.Services, days, answerRate);
 var rows = await generator.RunAsync(couples);
 Console.WriteLine($"seeded {couples} couples, {rows} rows in {clock.Elapsed.TotalSeconds:F1} s ({rows / clock.Elapsed.TotalSeconds:F0} rows/s)");
