@@ -41,6 +41,23 @@ public abstract partial class RegistrationApiTests(AttuneApp app)
     }
 
     [Fact]
+    public async Task A_known_address_takes_about_as_long_as_a_new_one()
+    {
+        var owners = new[] { await app.RegisterAsync(), await app.RegisterAsync() };
+        await RegisterAsync($"{Guid.NewGuid():N}@example.test", Attempted); // warming up
+        var (newTimes, knownTimes) = (new List<double>(), new List<double>());
+        // Interleaved, so load from anything else running slows both alike.
+        for (var i = 0; i < 6; i++)
+        {
+            newTimes.Add(await TimeAsync($"{Guid.NewGuid():N}@example.test"));
+            knownTimes.Add(await TimeAsync(owners[i % 2].Email));
+        }
+
+        var (fresh, known) = (Median(newTimes), Median(knownTimes));
+        Assert.True(known / fresh is > 0.5 and < 2.0, $"medians: new {fresh:F1} ms, known {known:F1} ms");
+    }
+
+    [Fact]
     public async Task The_owner_of_a_known_address_gets_a_note_at_most_once_an_hour_and_the_account_stays_as_it_was()
     {
         var owner = await app.RegisterAsync();
@@ -140,6 +157,17 @@ public abstract partial class RegistrationApiTests(AttuneApp app)
         using var anonymous = app.CreateHttpClient();
         return await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password });
     }
+
+    private async Task<double> TimeAsync(string email)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await RegisterAsync(email, Attempted);
+        watch.Stop();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private async Task<HttpResponseMessage> ConfirmAsync(Guid userId, string token)
     {
