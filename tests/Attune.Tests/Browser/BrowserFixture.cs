@@ -86,8 +86,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (a, b);
     }
 
-    /// <summary>Registers through the page and confirms the address with the link from its mail: signed in afterwards.</summary>
-    /// <param name="capture">Saves screenshots of "check your mail" and of the confirmation page (ATTUNE_SCREENSHOTS).</param>
+    /// <summary>
+    /// Registers through the page and confirms the address with the link from its mail: signed in afterwards. With
+    /// capture, saves screenshots of "check your mail" and of the confirmation page (ATTUNE_SCREENSHOTS).
+    /// </summary>
     public async Task RegisterAsync(IPage page, string name, string? path, bool capture = false)
     {
         if (path is not null)
