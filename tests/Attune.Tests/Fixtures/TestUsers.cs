@@ -32,7 +32,9 @@ public static partial class TestUsers
         var name = displayName ?? "Person " + Guid.NewGuid().ToString("N")[..6];
         var email = $"{Guid.NewGuid():N}@example.test";
         using var anonymous = app.CreateHttpClient();
-        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password });
+        // Through a loopback host, which Attune always trusts for the confirmation link: some test apps run as shipped,
+        // without Attune:PublicUrl and with AllowedHosts "*", where any other host gets 421 (no link can be made).
+        var registered = await anonymous.PostAsJsonAsync("https://localhost/api/v1/auth/register", new { email, password = Password });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
         await app.ConfirmAsync(email);
 
