@@ -14,7 +14,8 @@ public abstract class AccountApiTests(AttuneApp app)
         var email = $"{Guid.NewGuid():N}@example.test";
         using var anonymous = app.CreateHttpClient();
         var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = TestUsers.Password });
-        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        await app.ConfirmAsync(email);
 
         var api = await app.SignInAsync(email, TestUsers.Password);
         var me = await (await api.GetAsync("/api/v1/me")).ReadAsync<MeDto>();
@@ -86,7 +87,7 @@ public abstract class AccountApiTests(AttuneApp app)
         using var anonymous = app.CreateHttpClient();
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register",
             new { email = $"{Guid.NewGuid():N}@example.test", password = new string('x', 128) });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     [Fact]

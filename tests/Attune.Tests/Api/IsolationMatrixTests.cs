@@ -16,6 +16,7 @@ public abstract class IsolationMatrixTests(AttuneApp app)
     private static readonly HashSet<string> AnonymousRoutes =
     [
         "POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
+        "POST /api/v1/auth/confirm", "POST /api/v1/auth/confirm/again",
         "POST /api/v1/auth/passkey/options", "POST /api/v1/auth/passkey",
     ];
 

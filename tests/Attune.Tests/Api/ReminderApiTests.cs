@@ -23,6 +23,8 @@ public class MailAttuneApp : AttuneApp
         {
             ["Attune:PublicUrl"] = "https://attune.test",
             ["Attune:Mail:RunInBackground"] = "false",
+            // The reminder tests count the mails an address gets; confirmation links are tested in RegistrationApiTests.
+            ["Attune:Accounts:RequireConfirmedEmail"] = "false",
         })
     {
     }

@@ -43,7 +43,7 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
     public async Task Every_page_has_no_axe_violations_for_a_single_person()
     {
         var page = await browser.NewPageAsync();
-        await BrowserFixture.RegisterAsync(page, "Cleo", "/register");
+        await browser.RegisterAsync(page, "Cleo", "/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Cleo" })).ToBeVisibleAsync();
         await AssertNoViolationsAsync([("single", page)]);
 

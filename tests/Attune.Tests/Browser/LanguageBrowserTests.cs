@@ -133,14 +133,16 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser, ITestOu
         return (a, b);
     }
 
-    private static async Task RegisterInGermanAsync(IPage page, string name, string path)
+    private async Task RegisterInGermanAsync(IPage page, string name, string path)
     {
+        var email = $"{Guid.NewGuid():N}@example.test";
         await page.GotoAsync(path);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Erstelle dein Konto" })).ToBeVisibleAsync();
         await page.GetByLabel("Dein Name").FillAsync(name);
-        await page.GetByLabel("E-Mail", new() { Exact = true }).FillAsync($"{Guid.NewGuid():N}@example.test");
+        await page.GetByLabel("E-Mail", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("a long enough passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Konto erstellen" }).ClickAsync();
+        await browser.ConfirmFromMailAsync(page, email);
     }
 
     private static async Task<(int ScrollWidth, int InnerWidth)> WidthsAsync(IPage page)

@@ -10,8 +10,9 @@ public sealed class PairingBrowserTests(BrowserFixture browser, ITestOutputHelpe
     [Fact]
     public async Task Two_people_register_one_invites_the_other_joins_through_the_link_and_both_see_each_other()
     {
+        // Registering says "check your mail"; the link from the mail (the outbox) confirms the address and signs in.
         var ana = await browser.NewPageAsync("Europe/Lisbon");
-        await BrowserFixture.RegisterAsync(ana, "Ana", "/register");
+        await browser.RegisterAsync(ana, "Ana", "/register", capture: true);
         await Assertions.Expect(ana.GetByRole(AriaRole.Heading, new() { Name = "Hello, Ana" })).ToBeVisibleAsync();
 
         await ana.GetByRole(AriaRole.Link, new() { Name = "Invite my partner" }).ClickAsync();
@@ -25,7 +26,7 @@ public sealed class PairingBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await ben.GotoAsync(link!);
         await BrowserFixture.CaptureAsync(ben, "join-anonymous");
         await ben.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await BrowserFixture.RegisterAsync(ben, "Ben", path: null);
+        await browser.RegisterAsync(ben, "Ben", path: null);
         await ben.GetByRole(AriaRole.Button, new() { Name = "Join my partner" }).ClickAsync();
         await Assertions.Expect(ben).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/today$"));
         await ben.GotoAsync("/couple");

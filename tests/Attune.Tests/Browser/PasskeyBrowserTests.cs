@@ -30,7 +30,7 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
             },
         });
 
-        await BrowserFixture.RegisterAsync(page, "Noor", "/register");
+        await browser.RegisterAsync(page, "Noor", "/register");
         await page.GotoAsync("/security");
         await page.GetByLabel("Name for the new passkey (optional)").FillAsync("Test key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();

@@ -19,6 +19,7 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOu
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync("a long enough passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await browser.ConfirmFromMailAsync(page, email);
 
         await page.GotoAsync("/security");
         await Assertions.Expect(page.GetByText("This device")).ToBeVisibleAsync();
@@ -66,7 +67,7 @@ public sealed partial class SecurityBrowserTests(BrowserFixture browser, ITestOu
     public async Task Adding_a_passkey_long_after_signing_in_asks_for_the_password_and_the_page_sends_it()
     {
         var page = await browser.NewPageAsync();
-        await BrowserFixture.RegisterAsync(page, "Dana", "/register");
+        await browser.RegisterAsync(page, "Dana", "/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Me", Exact = true })).ToBeVisibleAsync();
         browser.App.Time.Advance(TimeSpan.FromMinutes(6));
         await page.GotoAsync("/security");

@@ -66,7 +66,7 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
             BaseURL = browser.BaseAddress.ToString(), IgnoreHTTPSErrors = true, ViewportSize = new() { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
-        await BrowserFixture.RegisterAsync(page, "Cleo", "/register");
+        await browser.RegisterAsync(page, "Cleo", "/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Cleo" })).ToBeVisibleAsync();
 
         var tabs = (await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).BoundingBoxAsync())!;
@@ -87,7 +87,7 @@ public sealed partial class ShellBrowserTests(BrowserFixture browser) : IClassFi
     public async Task Quick_exit_leaves_no_history_entry_to_go_back_to()
     {
         var page = await browser.NewPageAsync();
-        await BrowserFixture.RegisterAsync(page, "Dana", "/register");
+        await browser.RegisterAsync(page, "Dana", "/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hello, Dana" })).ToBeVisibleAsync();
         await BrowserFixture.CaptureAsync(page, "shell-today-single", fullPage: false);
 

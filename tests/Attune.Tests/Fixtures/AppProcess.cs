@@ -54,6 +54,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["RateLimits__AuthPermitLimit"] = "100000",
             ["PasswordHashing__MaxPerSecond"] = "100000",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // These tests are about processes (crashes, instances, deployment), not registration; their people sign in at once.
+            ["Attune__Accounts__RequireConfirmedEmail"] = "false",
         };
         if (postgres is not null)
         {

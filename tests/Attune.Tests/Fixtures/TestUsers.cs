@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Attune.Features.Mail;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Tests.Fixtures;
 
@@ -20,7 +23,7 @@ public sealed record SessionDto(Guid Id, string Kind, string Device, DateTimeOff
 /// <summary>A registered person with an API client that carries their bearer token.</summary>
 public sealed record TestUser(Guid Id, string Email, string Password, string DisplayName, HttpClient Api);
 
-public static class TestUsers
+public static partial class TestUsers
 {
     public const string Password = "a long enough passphrase";
 
@@ -29,14 +32,42 @@ public static class TestUsers
         var name = displayName ?? "Person " + Guid.NewGuid().ToString("N")[..6];
         var email = $"{Guid.NewGuid():N}@example.test";
         using var anonymous = app.CreateHttpClient();
-        var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password });
+        // Through a loopback host, which Attune always trusts for the confirmation link: some test apps run as shipped,
+        // without Attune:PublicUrl and with AllowedHosts "*", where any other host gets 421 (no link can be made).
+        var registered = await anonymous.PostAsJsonAsync("https://localhost/api/v1/auth/register", new { email, password = Password });
         Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        await app.ConfirmAsync(email);
 
         var api = await app.SignInAsync(email, Password);
         var updated = await api.PutAsJsonAsync("/api/v1/me", new { displayName = name, timeZone });
         Assert.True(updated.IsSuccessStatusCode, await updated.Content.ReadAsStringAsync());
         var me = (await updated.Content.ReadFromJsonAsync<MeDto>())!;
         return new TestUser(me.Id, email, Password, name, api);
+    }
+
+    /// <summary>The newest confirmation link the outbox holds for an address (as mailed), or null.</summary>
+    public static async Task<(Guid UserId, string Token, string Path)?> ConfirmationLinkAsync(this AttuneApp app, string email)
+    {
+        var body = await app.WithDbAsync(db => db.Set<OutgoingMail>().AsNoTracking()
+            .Where(m => m.To == email && m.Purpose == "confirm-address").OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => m.Body).FirstOrDefaultAsync());
+        var link = body is null ? null : ConfirmLink().Match(body);
+        return link is { Success: true }
+            ? (Guid.Parse(link.Groups[1].Value), link.Groups[2].Value, new Uri(link.Value).PathAndQuery)
+            : null;
+    }
+
+    /// <summary>Confirms the address through the API with the link from its mail, as its owner would; nothing when no link was sent.</summary>
+    public static async Task ConfirmAsync(this AttuneApp app, string email)
+    {
+        if (await app.ConfirmationLinkAsync(email) is not { } link)
+        {
+            return; // Attune:Accounts:RequireConfirmedEmail is off for this app: the account is usable already.
+        }
+
+        using var anonymous = app.CreateHttpClient();
+        var confirmed = await anonymous.PostAsJsonAsync("/api/v1/auth/confirm", new { userId = link.UserId, token = link.Token });
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
     }
 
     public static async Task<HttpClient> SignInAsync(this AttuneApp app, string email, string password)
@@ -82,4 +113,7 @@ public static class TestUsers
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>())!;
+
+    [GeneratedRegex(@"https?://\S+/confirm/([0-9a-f-]{36})/([A-Za-z0-9_-]+)\S*")]
+    private static partial Regex ConfirmLink();
 }

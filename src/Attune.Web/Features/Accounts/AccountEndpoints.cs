@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Features.Mail;
 using Attune.Features.Sessions;
 using Attune.Features.Shell;
 using Attune.Hosting;
@@ -22,9 +23,18 @@ internal static class AccountEndpoints
             .AddUserStore<Security.SealedTwoStepStore>()
             .AddSignInManager<AttuneSignInManager>()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.Name)
+            .AddTokenProvider<ConfirmationTokens>(ConfirmationTokens.Name)
             .AddPasswordValidator<MaxLengthPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
-        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name);
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
+        services.AddOptions<IdentityOptions>().Configure<Microsoft.Extensions.Options.IOptions<AccountOptions>>((o, accounts) =>
+        {
+            o.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.Name;
+            o.Tokens.EmailConfirmationTokenProvider = ConfirmationTokens.Name;
+            o.SignIn.RequireConfirmedEmail = accounts.Value.RequireConfirmedEmail;
+        });
+        services.AddScoped<Registration>();
+        services.AddMail();
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionOnRefresh);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);
         services.AddSingleton<IInterceptor, NewAccountDefaults>();
@@ -39,6 +49,8 @@ internal static class AccountEndpoints
             o.Conventions.AllowAnonymousToPage("/Accounts/Register");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoStep");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Confirm");
+            o.Conventions.AllowAnonymousToPage("/Accounts/ConfirmAgain");
         });
         return services;
     }

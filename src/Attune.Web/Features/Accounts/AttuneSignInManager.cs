@@ -22,7 +22,9 @@ internal sealed class AttuneSignInManager(
     IUserConfirmation<AttuneUser> confirmation,
     SessionService sessions,
     SessionProofs proofs,
-    AuditLog audit)
+    AuditLog audit,
+    Registration registration,
+    Hosting.PublicUrls urls)
     : SignInManager<AttuneUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
     /// <summary>Set while a cookie is re-issued after a change: that proves nothing about who holds the device.</summary>
@@ -76,6 +78,16 @@ internal sealed class AttuneSignInManager(
         {
             // Identity answers a paused account without checking the password; take as long as a check would.
             SameAnswer.SpendHash(UserManager, user, password);
+            if (Options.SignIn.RequireConfirmedEmail && !user.EmailConfirmed)
+            {
+                // Identity would say "not allowed" before "locked out", telling that the address registered.
+                await RecordAsync(SignInResult.LockedOut, user.Id, AuditKind.SignInFailed);
+                return SignInResult.LockedOut;
+            }
+        }
+        else if (Options.SignIn.RequireConfirmedEmail && !user.EmailConfirmed)
+        {
+            return await UnconfirmedAsync(user, password, lockoutOnFailure);
         }
 
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
@@ -110,6 +122,32 @@ internal sealed class AttuneSignInManager(
         var user = result.Succeeded && Guid.TryParse(Context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
         await RecordAsync(result, user, AuditKind.SignInFailed);
         return result;
+    }
+
+    /// <summary>
+    /// Identity answers an unconfirmed account "not allowed" without checking the password, which would tell anyone
+    /// that the address registered. So the password is checked first: a wrong one is any failure (and counts towards
+    /// the pause); only the right one learns that the address waits for its link, and a new link is sent.
+    /// </summary>
+    private async Task<SignInResult> UnconfirmedAsync(AttuneUser user, string password, bool lockoutOnFailure)
+    {
+        if (!await UserManager.CheckPasswordAsync(user, password))
+        {
+            if (lockoutOnFailure)
+            {
+                await UserManager.AccessFailedAsync(user);
+            }
+
+            await audit.RecordAsync(AuditKind.SignInFailed, user.Id);
+            return SignInResult.Failed;
+        }
+
+        if (urls.BaseFor(Context.Request) is { } site)
+        {
+            await registration.SendLinkAgainAsync(user, site, Context.RequestAborted);
+        }
+
+        return SignInResult.NotAllowed;
     }
 
     /// <summary>Refreshing a browser's sign-in (after a password change) keeps that browser's session.</summary>

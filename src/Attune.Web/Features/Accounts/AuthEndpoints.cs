@@ -1,5 +1,4 @@
 using Attune.Data;
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Attune.Features.Sessions;
 using Attune.Hosting;
@@ -16,6 +15,16 @@ internal sealed record LoginRequest(string? Email, string? Password, string? Two
 
 internal sealed record RefreshRequest(string? RefreshToken);
 
+internal sealed record ConfirmRequest(Guid? UserId, string? Token);
+
+internal sealed record SendLinkRequest(string? Email);
+
+/// <summary>Registration's one answer, whether the address was new or known.</summary>
+internal sealed record CheckYourMail(string Status)
+{
+    public static readonly CheckYourMail Answer = new("check-your-mail");
+}
+
 /// <summary>
 /// Registration, sign-in and token refresh: the shapes of Identity's own API endpoints, written out
 /// so that every token names a revocable session and only the routes Attune supports exist.
@@ -28,31 +37,42 @@ internal static class AuthEndpoints
         group.MapPost("/register", Register).WithMetadata(new HashesPasswordAttribute());
         group.MapPost("/login", Login).WithMetadata(new HashesPasswordAttribute());
         group.MapPost("/refresh", Refresh);
+        group.MapPost("/confirm", Confirm);
+        group.MapPost("/confirm/again", SendLinkAgain);
         return group;
     }
 
-    private static async Task<Results<Ok, ValidationProblem>> Register(RegisterRequest input, UserManager<AttuneUser> users, IStringLocalizer<AccountsText> t)
+    /// <summary>
+    /// 202 "check your mail" for a new and a known address alike (ADR 0006); only input that is wrong whoever owns
+    /// the address (its syntax, the password's rules) gets field errors, and before the address is looked up.
+    /// </summary>
+    private static async Task<Results<Accepted<CheckYourMail>, ProblemHttpResult, ValidationProblem>> Register(
+        RegisterRequest input, Registration registration, PublicUrls urls, HttpContext http, CancellationToken ct)
     {
-        var email = input.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 256 || !new EmailAddressAttribute().IsValid(email))
+        if (urls.BaseFor(http.Request) is not { } site)
         {
-            return Problems.Field("email", t["email.invalid"]);
+            return PublicUrls.Unknown();
         }
 
-        if (string.IsNullOrEmpty(input.Password))
+        return (await registration.RegisterAsync(new NewAccount(input.Email, input.Password), site, returnUrl: null, ct))
+            .ToResult(_ => TypedResults.Accepted((string?)null, CheckYourMail.Answer));
+    }
+
+    /// <summary>The link's two parts (/confirm/{userId}/{token}); 204 once, then 404 like any unknown link.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Confirm(
+        ConfirmRequest input, Registration registration, CancellationToken ct) =>
+        (await registration.ConfirmAsync(input.UserId ?? Guid.Empty, input.Token, ct)).ToResult(_ => TypedResults.NoContent());
+
+    /// <summary>Another link for an account that waits for one; the same 202 for any address.</summary>
+    private static async Task<Results<Accepted<CheckYourMail>, ProblemHttpResult, ValidationProblem>> SendLinkAgain(
+        SendLinkRequest input, Registration registration, PublicUrls urls, HttpContext http, CancellationToken ct)
+    {
+        if (urls.BaseFor(http.Request) is not { } site)
         {
-            return Problems.Field("password", t["password.choose"]);
+            return PublicUrls.Unknown();
         }
 
-        var result = await users.CreateAsync(new AttuneUser { UserName = email, Email = email }, input.Password);
-        if (!result.Succeeded)
-        {
-            return TypedResults.ValidationProblem(result.Errors
-                .GroupBy(e => PasswordRules.IsAbout(e) ? "password" : "email")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
-        }
-
-        return TypedResults.Ok();
+        return (await registration.SendLinkAgainAsync(input.Email, site, ct)).ToResult(() => TypedResults.Accepted((string?)null, CheckYourMail.Answer));
     }
 
     /// <summary>Bearer tokens by default; ?useCookies=true signs a browser in with the cookie instead.</summary>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Attune.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Auth)]
-internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager<AttuneUser> signIn, TimeProvider time, IStringLocalizer<AccountsText> t) : PageModel
+internal sealed class RegisterModel(Registration registration, SignInManager<AttuneUser> signIn, PublicUrls urls, IStringLocalizer<AccountsText> t) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -17,12 +17,21 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>Set once the form was accepted: the page then says "check your mail", the same for any address.</summary>
+    public string? SentTo { get; private set; }
+
     [HashesPassword]
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (ProfileService.Validate(t, Input.DisplayName, Input.TimeZone) is { Count: > 0 } errors)
         {
             ModelState.AddFailure(Failure.Invalid(errors), nameof(Input));
+        }
+
+        var site = urls.BaseFor(Request);
+        if (site is null)
+        {
+            ModelState.AddModelError(string.Empty, PublicUrls.UnknownMessage);
         }
 
         if (!ModelState.IsValid)
@@ -30,28 +39,23 @@ internal sealed class RegisterModel(UserManager<AttuneUser> users, SignInManager
             return Page();
         }
 
-        var user = new AttuneUser
+        var outcome = await registration.RegisterAsync(
+            new NewAccount(Input.Email, Input.Password, Input.DisplayName, Input.TimeZone), site!, LocalUrls.IsLocal(ReturnUrl) ? ReturnUrl : null, ct);
+        if (outcome.Failure is { } failure)
         {
-            UserName = Input.Email.Trim(),
-            Email = Input.Email.Trim(),
-            DisplayName = Input.DisplayName!.Trim(),
-            TimeZone = Input.TimeZone!,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                var field = PasswordRules.IsAbout(error) ? "Input.Password" : "Input.Email";
-                ModelState.AddModelError(field, error.Description);
-            }
-
+            ModelState.AddFailure(failure, nameof(Input));
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: true);
-        return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
+        if (outcome.Value is { EmailConfirmed: true } confirmed)
+        {
+            // Only where addresses need no confirming (Attune:Accounts:RequireConfirmedEmail off).
+            await signIn.SignInAsync(confirmed, isPersistent: true);
+            return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
+        }
+
+        SentTo = Input.Email.Trim();
+        return Page();
     }
 }
 

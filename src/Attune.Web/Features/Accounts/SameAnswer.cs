@@ -12,8 +12,16 @@ internal static class SameAnswer
 {
     private static string? _nobodysHash;
 
-    /// <summary>What the API says for any failed sign-in, unless the password was right and a second step is due.</summary>
-    public static string Detail(SignInResult result) => result.RequiresTwoFactor ? nameof(SignInResult.RequiresTwoFactor) : "Failed";
+    /// <summary>
+    /// What the API says for any failed sign-in, unless the password was right and a second step is due, or the
+    /// password was right and the address is not confirmed yet (only who knows the password learns that).
+    /// </summary>
+    public static string Detail(SignInResult result) => result switch
+    {
+        { RequiresTwoFactor: true } => nameof(SignInResult.RequiresTwoFactor),
+        { IsNotAllowed: true } => "AddressNotConfirmed",
+        _ => "Failed",
+    };
 
     /// <summary>What the sign-in page says to everyone: it tells an owner who may be paused when to try again, and a stranger nothing.</summary>
     public static string PageMessage(IStringLocalizer<AccountsText> t) =>

@@ -39,6 +39,13 @@ internal sealed class SignInModel(SignInManager<AttuneUser> signIn, IStringLocal
             return RedirectToPage("/Accounts/SignInTwoStep", new { ReturnUrl, Input.RememberMe });
         }
 
+        if (result.IsNotAllowed)
+        {
+            // Only with the right password: the address waits for its link, and a new one is on its way.
+            ModelState.AddModelError(string.Empty, t["address.first"]);
+            return Page();
+        }
+
         // The same words whether the account is unknown, the password wrong or the account paused.
         ModelState.AddModelError(string.Empty, SameAnswer.PageMessage(t));
         return Page();

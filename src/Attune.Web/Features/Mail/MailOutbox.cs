@@ -5,8 +5,11 @@ using MimeKit;
 
 namespace Attune.Features.Mail;
 
-/// <summary>A mail to queue: already rendered in the recipient's language.</summary>
-internal sealed record MailMessage(Guid? UserId, string To, string Subject, string Body, string? UnsubscribeUrl = null);
+/// <summary>
+/// A mail to queue: already rendered in the recipient's language. <c>Purpose</c> says what kind it is (e.g.
+/// "confirm-address"), for rules like "at most one an hour"; null for reminders.
+/// </summary>
+internal sealed record MailMessage(Guid? UserId, string To, string Subject, string Body, string? UnsubscribeUrl = null, string? Purpose = null);
 
 /// <summary>
 /// The durable outbox. <see cref="Enqueue"/> adds a row to the caller's unit of work (it is sent only if that commits);
@@ -32,6 +35,7 @@ internal sealed partial class MailOutbox(
             Subject = mail.Subject,
             Body = mail.Body,
             UnsubscribeUrl = mail.UnsubscribeUrl,
+            Purpose = mail.Purpose,
             MessageId = $"{id:N}@{Domain()}",
             State = MailState.Queued,
             CreatedAt = now,

@@ -58,8 +58,14 @@ internal sealed partial class MailWorker(
 
 internal static class MailSetup
 {
+    /// <summary>Called by each feature that sends mail (accounts, reminders); adds the outbox once.</summary>
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(MailOutbox)))
+        {
+            return services;
+        }
+
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<FileMailTransport>();

@@ -28,6 +28,8 @@ internal sealed class OutgoingMail
 {
     public const int MaxErrorLength = 300;
 
+    public const int MaxPurposeLength = 40;
+
     public Guid Id { get; set; }
 
     /// <summary>The account the mail is for (erased with it); null for a mail to an address without an account.</summary>
@@ -41,6 +43,9 @@ internal sealed class OutgoingMail
 
     /// <summary>One-click unsubscribe (the List-Unsubscribe header), or null.</summary>
     public string? UnsubscribeUrl { get; set; }
+
+    /// <summary>What kind of mail (<see cref="MailMessage.Purpose"/>), or null.</summary>
+    public string? Purpose { get; set; }
 
     /// <summary>The deterministic Message-ID (from <see cref="Id"/>), the same on every attempt, so a receiver can tell a repeat.</summary>
     public string MessageId { get; set; } = "";
@@ -69,6 +74,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.HasIndex(m => m.UserId);
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.MessageId).HasMaxLength(200);
+        builder.Property(m => m.Purpose).HasMaxLength(OutgoingMail.MaxPurposeLength);
         builder.Property(m => m.LastError).HasMaxLength(OutgoingMail.MaxErrorLength);
     }
 }
