@@ -16,7 +16,7 @@ BENCH = os.path.join(ROOT, "bench")
 OUT = os.path.join(tempfile.gettempdir(), "attune-bench")
 CONNECTIONS, THREADS = 32, 2
 # The session check and the Today view are cached in memory for a short time; these settings turn that off.
-NO_CACHE = {"Questions:TodayCacheFor": "00:00:00", "Sessions:CacheFor": "00:00:00"}
+NO_CACHE = {"Questions:TodayCacheFor": "00:00:00", "Sessions:CacheFor": "00:00:00", "TodayPage:CacheFor": "00:00:00"}
 PRODUCTION = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production")
 # GET /api/v1/today with the caches off before issue 17 (rps), from bench/README.md's Results of 2026-11-23
 # (bench/run.sh --sizes 1000:365,100000:30 --duration 10, SQLite and PostgreSQL). Target: at least twice that.

@@ -31,7 +31,7 @@ internal static class DemoSeeder
             var user = await users.FindByEmailAsync(email);
             if (user is null)
             {
-                user = new AttuneUser { UserName = email, Email = email, DisplayName = name, TimeZone = "Europe/London", CreatedAt = time.GetUtcNow() };
+                user = new AttuneUser { UserName = email, Email = email, DisplayName = name, TimeZone = "Europe/London", CreatedAt = time.GetUtcNow(), EmailConfirmed = true };
                 var created = await users.CreateAsync(user, Password);
                 if (!created.Succeeded)
                 {
