@@ -5,14 +5,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Attune.Data;
 
 /// <summary>
-/// A change stamp per couple, for views cached in memory (the Today view). Writes are counted where
-/// they happen: every <c>SaveChanges</c> and every committed transaction of a request scoped to couple X
-/// change X's stamp, and the few <c>ExecuteUpdate</c> calls outside a transaction that change what a
-/// view shows call <see cref="Changed"/> themselves. A view is cached with the stamp read before its
+/// A change stamp per couple, for views cached in memory (the Today view and the Today page's cards). Writes
+/// are counted where they happen: every <c>SaveChanges</c>, every committed transaction and every statement
+/// outside a transaction that changed rows (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) in a
+/// context scoped to couple X change X's stamp; work outside such a context that changes what a view
+/// shows calls <see cref="Changed"/> itself. A view is cached with the stamp read before its
 /// queries ran, so a write that races the read makes the entry stale rather than wrong. Stamps are per
 /// process; caches add a short lifetime for writes made by another instance (docs/scaling.md).
 /// </summary>
-internal sealed class CoupleChanges(TimeProvider time) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class CoupleChanges(TimeProvider time) : SaveChangesInterceptor, IDbTransactionInterceptor, IDbCommandInterceptor
 {
     private readonly ChangeStamps _stamps = new(time);
 
@@ -38,6 +39,27 @@ internal sealed class CoupleChanges(TimeProvider time) : SaveChangesInterceptor,
     {
         Bump(eventData.Context, 1);
         return Task.CompletedTask;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        BumpOutsideTransaction(command, eventData.Context, result);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        BumpOutsideTransaction(command, eventData.Context, result);
+        return ValueTask.FromResult(result);
+    }
+
+    // Inside a transaction the commit counts (a rolled-back statement changed nothing).
+    private void BumpOutsideTransaction(DbCommand command, DbContext? context, int written)
+    {
+        if (command.Transaction is null)
+        {
+            Bump(context, written);
+        }
     }
 
     private void Bump(DbContext? context, int written)
