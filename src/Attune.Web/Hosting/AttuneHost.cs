@@ -155,6 +155,7 @@ internal static class AttuneHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UsePasswordHashingGate();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -52,10 +52,16 @@ internal sealed class PasswordHashingGate : IDisposable
         });
     }
 
+    private long _runs;
+
+    /// <summary>How many pieces of work have gone through the gate since start (for tests).</summary>
+    public long Runs => Interlocked.Read(ref _runs);
+
     /// <summary>Runs the work inside the gate; null when the queue is full (the caller answers 503).</summary>
     public async Task<T?> RunAsync<T>(Func<Task<T>> work, CancellationToken ct)
         where T : class
     {
+        Interlocked.Increment(ref _runs);
         using var lease = await _pace.AcquireAsync(1, ct);
         if (!lease.IsAcquired)
         {
@@ -118,13 +124,35 @@ internal static class PasswordHashing
             title: words["problem.busy.title"], detail: words["problem.busy.detail"], statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>The endpoint hashes a password: it runs inside the <see cref="PasswordHashingGate"/>.</summary>
+    /// <summary>The endpoint hashes a password: it runs inside the <see cref="PasswordHashingGate"/> (<see cref="UsePasswordHashingGate"/>).</summary>
     public static TBuilder HashesPassword<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new HashesPasswordAttribute());
+
+    /// <summary>
+    /// Runs every endpoint whose metadata carries <see cref="HashesPasswordAttribute"/> inside the gate, after
+    /// authorization and before the handler. One mechanism for every way of declaring it: the API's sign-in and
+    /// registration once carried the attribute without an endpoint filter, so they were not gated at all, and a
+    /// sign-in flood took the CPU from every reader (bench/README.md, 2026-11-24). Page handlers are gated by
+    /// <see cref="PasswordHashingGate.PageFilter"/> (their attributes are not endpoint metadata).
+    /// </summary>
+    public static IApplicationBuilder UsePasswordHashingGate(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            var gate = context.HttpContext.RequestServices.GetRequiredService<PasswordHashingGate>();
-            return await gate.RunAsync(async () => await next(context) ?? Results.Empty, context.HttpContext.RequestAborted)
-                   ?? Busy(context.HttpContext);
+            if (context.GetEndpoint()?.Metadata.GetMetadata<HashesPasswordAttribute>() is null)
+            {
+                await next(context);
+                return;
+            }
+
+            var gate = context.RequestServices.GetRequiredService<PasswordHashingGate>();
+            if (await gate.RunAsync<object>(async () =>
+                {
+                    await next(context);
+                    return true;
+                }, context.RequestAborted) is null)
+            {
+                await Busy(context).ExecuteAsync(context);
+            }
         });
 }

@@ -34,8 +34,8 @@ internal static class AuthEndpoints
     public static RouteGroupBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
-        group.MapPost("/register", Register).WithMetadata(new HashesPasswordAttribute());
-        group.MapPost("/login", Login).WithMetadata(new HashesPasswordAttribute());
+        group.MapPost("/register", Register).HashesPassword();
+        group.MapPost("/login", Login).HashesPassword();
         group.MapPost("/refresh", Refresh);
         group.MapPost("/confirm", Confirm);
         group.MapPost("/confirm/again", SendLinkAgain);

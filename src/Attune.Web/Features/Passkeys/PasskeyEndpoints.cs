@@ -24,9 +24,9 @@ internal static class PasskeyEndpoints
     {
         var mine = app.MapGroup("/api/v1/me/passkeys").WithTags("Passkeys").RequireAuthorization().RequireRateLimiting(RateLimits.Auth);
         mine.MapGet("/", List);
-        mine.MapPost("/options", CreationOptions).WithMetadata(new HashesPasswordAttribute());
-        mine.MapPost("/", Add).WithMetadata(new HashesPasswordAttribute());
-        mine.MapDelete("/{id}", Remove).WithMetadata(new HashesPasswordAttribute());
+        mine.MapPost("/options", CreationOptions).HashesPassword();
+        mine.MapPost("/", Add).HashesPassword();
+        mine.MapDelete("/{id}", Remove).HashesPassword();
 
         var signIn = app.MapGroup("/api/v1/auth/passkey").WithTags("Auth").RequireRateLimiting(RateLimits.Auth);
         signIn.MapPost("/options", RequestOptions);
