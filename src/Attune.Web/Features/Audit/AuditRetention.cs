@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Attune.Data;
+using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ internal sealed partial class AuditRetention(IServiceScopeFactory scopes, IOptio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PruneEvery, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.NextRoundAsync(stoppingToken))
         {
             try
             {

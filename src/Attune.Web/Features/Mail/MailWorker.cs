@@ -1,3 +1,4 @@
+using Attune.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Mail;
@@ -38,7 +39,7 @@ internal sealed partial class MailWorker(
         }
 
         using var timer = new PeriodicTimer(options.Value.PollEvery, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.NextRoundAsync(stoppingToken))
         {
             try
             {
