@@ -26,6 +26,7 @@ WRITERS = 32  # PUT /api/v1/today/answer: 32 writers on 32 couples, each connect
 REFUSED = 32  # couples where both have answered; their first partner's PUT is refused (409)
 PEAK_COUPLES = 1000  # the evening peak's people: both partners of 1,000 couples (2,000 people)
 PEAK_P99_MS = 100
+ANTIFORGERY_COOKIE = "__Host-attune.af"
 PEAK_MIN_SESSIONS = 20  # a step has at least this many sessions (about 110 requests), however low its rate
 
 
@@ -106,6 +107,19 @@ def sign_in(seed_dll, settings, people, tokens_for, folder):
          "--tokens", str(tokens_for)] + [f"--{k}={v}" for k, v in settings.items()], stdout=subprocess.DEVNULL, env=PRODUCTION)
     read = lambda f: dict(line.rstrip("\n").split("\t", 1) for line in open(f) if line.strip())
     return read(cookies_file), read(tokens_file)
+
+
+def with_browser_cookie(base, cookies):
+    """What a browser sends after its first page: the sign-in cookie and the antiforgery cookie that page set (the
+    seed's sign-in makes only the first). Without it every page would make and set a new antiforgery cookie, which no
+    browser causes, and a rendered page could never be served again from memory (it is kept per antiforgery cookie)."""
+    out = {}
+    for person, line in cookies.items():
+        name, value = line.split(": ", 1)
+        headers = http(base + "/today", headers={name: value})[2]
+        kept = [c.split(";", 1)[0] for c in headers.get_all("Set-Cookie") or [] if c.startswith(ANTIFORGERY_COOKIE + "=")]
+        out[person] = line + "".join("; " + c for c in kept)
+    return out
 
 
 def psql(admin, *commands):
@@ -290,6 +304,7 @@ def scenario(provider, couples, days, a, app_dll, baseline_dll, seed_dll):
         writers = write(os.path.join(OUT, "writers.txt"), [token[a_of(i)] for i in readers[:WRITERS]])
         refused_couples = readers[WRITERS:WRITERS + REFUSED]
         refused = write(os.path.join(OUT, "refused.txt"), [token[a_of(i)] for i in refused_couples])
+        cookie = dict(cookie, **with_browser_cookie(base, {p: cookie[p] for p in dict.fromkeys(people[:20] + peak_people)}))
         pages = write(os.path.join(OUT, "cookies.txt"), [cookie[p] for p in people[:20]])
         answer = write(os.path.join(OUT, "answer.json"), [json.dumps({"text": "A benchmark answer about the sea in winter and bread."})])
         login = write(os.path.join(OUT, "login.json"), [json.dumps({"email": people[0], "password": "bench-password-1"})])

@@ -156,6 +156,8 @@ internal static class AttuneHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UsePasswordHashingGate();
+        // After everything that decides who the caller is and what they may see: a kept page is only served past those.
+        app.UseOutputCache();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

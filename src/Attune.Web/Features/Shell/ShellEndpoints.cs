@@ -13,7 +13,7 @@ internal static class ShellEndpoints
     {
         services.AddSingleton<Navigation>();
         services.AddSingleton<TodayCards>();
-        services.AddSingleton<TodayPageCache>();
+        services.AddOutputCache(o => o.AddPolicy(TodayPageOutput.Policy, new TodayPageOutput()));
         services.AddOptions<TodayPageOptions>().BindConfiguration(TodayPageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Today is everyone's daily home, paired or not; its cards say what there is to do.
         services.AddNavEntry<ShellText>(Destination.Today, 0, "nav.today", "sun", "/today", Audience.Everyone);
