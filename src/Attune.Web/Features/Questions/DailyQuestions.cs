@@ -2,6 +2,7 @@ using System.Globalization;
 using Attune.Data;
 using Attune.Encryption;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attune.Features.Questions;
 
@@ -10,40 +11,95 @@ internal sealed record QuestionView(string Id, string Text, QuestionCategory Cat
 /// <summary>The couple's time zone and depth level, and the caller's own depth setting.</summary>
 internal sealed record CoupleState(string TimeZone, int Level, int MyMaxDepth);
 
+/// <summary>
+/// The couple's day as one read found it: its question, the couple, the day's answers and reactions (sealed, as
+/// stored), and the days at the couple's level on which both answered, counted up to the number that invites one
+/// level deeper (0 when no invitation is possible: the couple is at the deepest level or my setting is above it).
+/// </summary>
+internal sealed record TodayRead(DailyQuestion Day, CoupleState Couple, IReadOnlyList<Answer> Answers, IReadOnlyList<Reaction> Reactions, int RevealsAtLevel);
+
 /// <summary>Assigns each couple its question of the day and shows question texts (library or custom).</summary>
-internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library, FieldCipher cipher, TimeProvider time)
+internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library, FieldCipher cipher, IOptions<QuestionsOptions> options, TimeProvider time)
 {
     public const string CustomPrefix = "custom:";
 
+    private sealed record StateRow(string TimeZone, int Level, int MyMaxDepth, DateOnly? Latest, int RevealsAtLevel);
+
+    private sealed record DayRow(DailyQuestion Day, List<Answer> Answers, List<Reaction> Reactions);
+
+    // What every view of the day needs but the day itself, in one statement: the couple's zone and level, my depth
+    // setting, the latest day the couple was given (its day never goes backwards), and the reveals at the couple's level
+    // when an invitation one level deeper is possible (DepthLadder's rule).
+    private static readonly PerModel<Func<AttuneDbContext, Guid, Guid, int, Task<StateRow?>>> StateQuery = new(() =>
+        EF.CompileAsyncQuery((AttuneDbContext db, Guid coupleId, Guid me, int revealsBeforeDeeper) =>
+            db.Set<Couples.Couple>().AsNoTracking().Where(c => c.Id == coupleId)
+                .Select(c => new
+                {
+                    c.TimeZone,
+                    c.QuestionLevel,
+                    Mine = db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).First(),
+                })
+                .Select(c => new StateRow(
+                    c.TimeZone,
+                    c.QuestionLevel,
+                    c.Mine,
+                    db.Set<DailyQuestion>().Where(d => d.CoupleId == coupleId).Max(d => (DateOnly?)d.Date),
+                    c.QuestionLevel < Depths.Deepest && c.Mine <= c.QuestionLevel
+                        ? db.Set<DailyQuestion>()
+                            .Where(d => d.Depth == c.QuestionLevel && db.Set<Answer>().Count(a => a.Date == d.Date) == 2)
+                            .OrderBy(d => d.Date)
+                            .Take(revealsBeforeDeeper)
+                            .Count()
+                        : 0))
+                .FirstOrDefault()));
+
+    // The day with its answers and reactions, in one statement.
+    private static readonly PerModel<Func<AttuneDbContext, DateOnly, Task<DayRow?>>> DayQuery = new(() =>
+        EF.CompileAsyncQuery((AttuneDbContext db, DateOnly date) =>
+            db.Set<DailyQuestion>().AsNoTracking().Where(d => d.Date == date)
+                .Select(d => new DayRow(
+                    d,
+                    db.Set<Answer>().Where(a => a.Date == d.Date).ToList(),
+                    db.Set<Reaction>().Where(r => r.Date == d.Date).ToList()))
+                .FirstOrDefault()));
+
     /// <summary>The couple's question for its local today, assigned on first request. Safe when both partners ask at once.</summary>
-    public async Task<(DailyQuestion Day, CoupleState Couple)> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct)
+    public async Task<TodayRead> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct)
     {
-        // One statement for what every view of the day needs: the couple's zone and level, my depth setting,
-        // and the latest day the couple was given (its day never goes backwards).
-        var state = await db.Set<Couples.Couple>().AsNoTracking().Where(c => c.Id == coupleId)
-            .Select(c => new
-            {
-                Couple = new CoupleState(c.TimeZone, c.QuestionLevel, db.Users.Where(u => u.Id == me).Select(u => u.MaxQuestionDepth).First()),
-                Latest = db.Set<DailyQuestion>().Where(d => d.CoupleId == coupleId).Max(d => (DateOnly?)d.Date),
-            })
-            .SingleAsync(ct);
-        var couple = state.Couple;
-        var date = CoupleDay.Today(time, couple.TimeZone, state.Latest);
-        var existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
-        if (existing is not null)
+        var (read, couple, date, reveals) = await LoadAsync(coupleId, me, null);
+        if (read is not null)
         {
-            return (existing, couple);
+            return read;
         }
 
+        var existing = await AssignAsync(coupleId, couple, date, ct);
+        return new TodayRead(existing, couple, [], [], reveals);
+    }
+
+    /// <summary>The day the couple was given on <paramref name="date"/>, as it is now (after a write); null if none.</summary>
+    public async Task<TodayRead?> ReadAsync(Guid coupleId, Guid me, DateOnly date) => (await LoadAsync(coupleId, me, date)).Read;
+
+    private async Task<(TodayRead? Read, CoupleState Couple, DateOnly Date, int Reveals)> LoadAsync(Guid coupleId, Guid me, DateOnly? date)
+    {
+        var state = await StateQuery.For(db)(db, coupleId, me, options.Value.RevealsBeforeDeeper)
+            ?? throw new InvalidOperationException("The couple is not there.");
+        var couple = new CoupleState(state.TimeZone, state.Level, state.MyMaxDepth);
+        var day = date ?? CoupleDay.Today(time, couple.TimeZone, state.Latest);
+        var row = await DayQuery.For(db)(db, day);
+        return (row is null ? null : new TodayRead(row.Day, couple, row.Answers, row.Reactions, state.RevealsAtLevel), couple, day, state.RevealsAtLevel);
+    }
+
+    private async Task<DailyQuestion> AssignAsync(Guid coupleId, CoupleState couple, DateOnly date, CancellationToken ct)
+    {
         // Both partners may open a new day at the same moment. The couple's row is locked first (a row lock on
         // PostgreSQL, the write lock on SQLite), so the second waits and then finds the first one's day: no
         // duplicate insert, no error in the log. This runs once per couple and day.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<Couples.Couple>().Where(c => c.Id == coupleId).ExecuteUpdateAsync(s => s.SetProperty(c => c.QuestionLevel, c => c.QuestionLevel), ct);
-        existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
+        var existing = await db.Set<DailyQuestion>().AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct);
         if (existing is not null)
         {
-            return (existing, couple);
+            return existing;
         }
 
         var candidates = library.All.Select(q => new Candidate(q.Id, q.Category, q.Depth)).ToList();
@@ -67,7 +123,7 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
         db.Add(day);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (day, couple);
+        return day;
     }
 
     /// <summary>The text of the questions of these days, in one query for custom ones; the library's in the request's language.</summary>

@@ -26,11 +26,15 @@ internal sealed class DepthLadder(AttuneDbContext db, Caller caller, CoupleChang
     }
 
     /// <summary>The view from values the caller already read; counts reveals only when an invitation is possible.</summary>
-    public async Task<DepthView> ViewAsync(int level, int mine, CancellationToken ct)
-    {
-        var invited = level < Depths.Deepest && mine <= level && await RevealsAtAsync(level, ct) >= options.Value.RevealsBeforeDeeper;
-        return new DepthView(mine, level, invited);
-    }
+    public async Task<DepthView> ViewAsync(int level, int mine, CancellationToken ct) =>
+        View(level, mine, level < Depths.Deepest && mine <= level ? await RevealsAtAsync(level, ct) : 0);
+
+    /// <summary>
+    /// The view from values the caller already read, the reveals at the couple's level included (counted up to
+    /// <see cref="QuestionsOptions.RevealsBeforeDeeper"/>, as <see cref="DailyQuestions"/> reads them with the day).
+    /// </summary>
+    public DepthView View(int level, int mine, int revealsAtLevel) =>
+        new(mine, level, level < Depths.Deepest && mine <= level && revealsAtLevel >= options.Value.RevealsBeforeDeeper);
 
     public async Task<Outcome<DepthView>> SetMineAsync(int? maxDepth, CancellationToken ct)
     {

@@ -23,9 +23,9 @@ internal sealed class TodayService(
         var version = cache.Version(coupleId);
         return await db.OnOneConnectionAsync(async () =>
         {
-            var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
-            var view = await ViewAsync(coupleId, day, couple, ct);
-            cache.Keep(coupleId, me, version, couple.TimeZone, view);
+            var today = await questions.EnsureTodayAsync(coupleId, me, ct);
+            var view = await ViewAsync(coupleId, today, ct);
+            cache.Keep(coupleId, me, version, today.Couple.TimeZone, view);
             return view;
         }, ct);
     }
@@ -46,10 +46,11 @@ internal sealed class TodayService(
 
         var (coupleId, me) = (caller.Couple, caller.UserId);
 
-        var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
+        var today = await questions.EnsureTodayAsync(coupleId, me, ct);
+        var day = today.Day;
         // Once both have answered the day is final for good, so a write after the reveal is refused without
-        // taking the write lock (a plain read; the check inside the transaction below still decides every race).
-        if (await db.Set<Answer>().Where(a => a.Date == day.Date).CountAsync(ct) >= 2)
+        // taking the write lock (the day's read; the check inside the transaction below still decides every race).
+        if (today.Answers.Count >= 2)
         {
             return AlreadyRevealed;
         }
@@ -96,10 +97,9 @@ internal sealed class TodayService(
         if (revealedNow)
         {
             await ladder.EvaluateAsync(ct);
-            (_, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
         }
 
-        return await ViewAsync(coupleId, day, couple, ct);
+        return await ViewAfterWriteAsync(coupleId, me, day, ct);
     }
 
     /// <summary>A warm reaction (and an optional reply) to my partner's revealed answer; a second one replaces the first.</summary>
@@ -120,31 +120,41 @@ internal sealed class TodayService(
         }
 
         var (coupleId, me) = (caller.Couple, caller.UserId);
-        var (day, couple) = await questions.EnsureTodayAsync(coupleId, me, ct);
-        if (await db.Set<Answer>().CountAsync(a => a.Date == day.Date, ct) < 2)
+        var today = await questions.EnsureTodayAsync(coupleId, me, ct);
+        var day = today.Day;
+        if (today.Answers.Count < 2)
         {
             return NotRevealedYet;
         }
 
-        var reaction = await db.Set<Reaction>().FirstOrDefaultAsync(r => r.Date == day.Date && r.UserId == me, ct);
+        // The day's read has my reaction, if any (untracked): attached, only what changes below is written.
+        var reaction = today.Reactions.FirstOrDefault(r => r.UserId == me);
         if (reaction is null)
         {
             reaction = new Reaction { CoupleId = coupleId, Date = day.Date, UserId = me };
             db.Add(reaction);
+        }
+        else
+        {
+            db.Attach(reaction);
         }
 
         reaction.Kind = kind;
         reaction.Reply = string.IsNullOrEmpty(reply) ? null : privacy.SealReply(reaction, reply);
         reaction.CreatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return await ViewAsync(coupleId, day, couple, ct);
+        return await ViewAfterWriteAsync(coupleId, me, day, ct);
     }
 
-    private async Task<TodayResponse> ViewAsync(Guid coupleId, DailyQuestion day, CoupleState couple, CancellationToken ct)
+    /// <summary>The view of the day just written, read again (a write changes answers, reactions, even the couple's level).</summary>
+    private async Task<TodayResponse> ViewAfterWriteAsync(Guid coupleId, Guid me, DailyQuestion day, CancellationToken ct) =>
+        await ViewAsync(coupleId, await questions.ReadAsync(coupleId, me, day.Date)
+            ?? throw new InvalidOperationException("The day just written is not there."), ct);
+
+    private async Task<TodayResponse> ViewAsync(Guid coupleId, TodayRead today, CancellationToken ct)
     {
         var me = caller.UserId;
-        var answers = await db.Set<Answer>().AsNoTracking().Where(a => a.Date == day.Date).ToListAsync(ct);
-        var reactions = await db.Set<Reaction>().AsNoTracking().Where(r => r.Date == day.Date).ToListAsync(ct);
+        var (day, couple, answers, reactions) = (today.Day, today.Couple, today.Answers, today.Reactions);
         var question = (await questions.DescribeAsync(coupleId, [day], ct))[day.QuestionId];
         var mine = answers.FirstOrDefault(a => a.UserId == me);
         var partner = answers.FirstOrDefault(a => a.UserId != me);
@@ -159,7 +169,7 @@ internal sealed class TodayService(
             new ReactionsView(
                 Reaction(reactions.FirstOrDefault(r => r.UserId == me), me, revealed),
                 Reaction(reactions.FirstOrDefault(r => r.UserId != me), me, revealed)),
-            await ladder.ViewAsync(couple.Level, couple.MyMaxDepth, ct));
+            ladder.View(couple.Level, couple.MyMaxDepth, today.RevealsAtLevel));
     }
 
     private ReactionView? Reaction(Reaction? reaction, Guid me, bool revealed) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Attune.Data;
 using Attune.Features.Audit;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Attune.Features.Sessions;
 
@@ -29,19 +27,16 @@ internal static class SessionValidation
 
     private static readonly object ItemsKey = new();
 
-    /// <summary>
-    /// Runs whenever a session is not in the cache, so it is compiled once per model (one per database
-    /// provider): a plain LINQ query costs an expression-tree walk and a delegate compilation per call
-    /// (bench/README.md, profile).
-    /// </summary>
-    private static readonly ConcurrentDictionary<IModel, Func<AttuneDbContext, Guid, Guid, Task<SessionRow?>>> LiveSessionQueries = new();
-
-    private static Task<SessionRow?> LiveSession(AttuneDbContext db, Guid sessionId, Guid userId) =>
-        LiveSessionQueries.GetOrAdd(db.Model, _ => EF.CompileAsyncQuery((AttuneDbContext context, Guid session, Guid user) =>
+    /// <summary>Runs whenever a session is not in the cache, so it is compiled (<see cref="PerModel{TQuery}"/>).</summary>
+    private static readonly PerModel<Func<AttuneDbContext, Guid, Guid, Task<SessionRow?>>> LiveSessionQuery = new(() =>
+        EF.CompileAsyncQuery((AttuneDbContext context, Guid session, Guid user) =>
             (from s in context.Set<SignInSession>()
              join u in context.Users on s.UserId equals u.Id
              where s.Id == session && s.UserId == user
-             select new SessionRow(s.LastSeenAt, u.CoupleId, u.Language)).AsNoTracking().FirstOrDefault()))(db, sessionId, userId);
+             select new SessionRow(s.LastSeenAt, u.CoupleId, u.Language)).AsNoTracking().FirstOrDefault()));
+
+    private static Task<SessionRow?> LiveSession(AttuneDbContext db, Guid sessionId, Guid userId) =>
+        LiveSessionQuery.For(db)(db, sessionId, userId);
 
     public static Guid? SessionId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ClaimType), out var id) ? id : null;
