@@ -49,7 +49,8 @@ internal sealed class HistoryGenerator(IServiceProvider services, int days, doub
                 people.Add((couple, User($"a{i}@bench.invalid", $"A{i}", couple.Id, time), User($"b{i}@bench.invalid", $"B{i}", couple.Id, time)));
             }
 
-            vault.Prepare(people.SelectMany(p => new[] { KeyOwner.User(p.A.Id), KeyOwner.User(p.B.Id) }));
+            // Each person's key, and the couple's, which the app makes when the couple forms (CoupleService.JoinAsync).
+            vault.Prepare(people.SelectMany(p => new[] { KeyOwner.User(p.A.Id), KeyOwner.User(p.B.Id), KeyOwner.Couple(p.Couple.Id) }));
             db.AddRange(people.Select(p => p.Couple));
             db.AddRange(people.SelectMany(p => new[] { p.A, p.B }));
             await db.SaveChangesAsync();

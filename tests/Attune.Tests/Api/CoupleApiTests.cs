@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Attune.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attune.Tests.Api;
 
@@ -42,6 +43,16 @@ public abstract partial class CoupleApiTests(AttuneApp app)
         Assert.Equal("Europe/Berlin", seenByInviter.TimeZone);
         Assert.Equal(app.Time.GetUtcNow(), seenByInviter.Since);
         Assert.Equal(join.CoupleId, (await (await inviter.Api.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).CoupleId);
+
+
+        // The couple's data key is made as the couple forms, not later at its first appreciation on a busy evening.
+        var keys = Path.Combine(app.Services.GetRequiredService<Attune.Encryption.KeyDirectory>().Path, "keys.db");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={keys};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM data_keys WHERE owner = $owner";
+        count.Parameters.AddWithValue("$owner", Attune.Encryption.KeyOwner.Couple(join.CoupleId).ToString());
+        Assert.Equal(1L, await count.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Attune.Data;
+using Attune.Encryption;
 using Attune.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal sealed record CoupleUpdateRequest(string? TimeZone);
 internal sealed record JoinResponse(Guid CoupleId, PartnerView Partner);
 
 /// <summary>Invitations, joining and the couple itself; used by the API and the pages.</summary>
-internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleChanges changes, TimeProvider time, Sessions.SessionCache sessions, IStringLocalizer<CouplesText> t)
+internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleChanges changes, TimeProvider time, Sessions.SessionCache sessions, KeyVault vault, IStringLocalizer<CouplesText> t)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -122,6 +123,10 @@ internal sealed class CoupleService(AttuneDbContext db, Caller caller, CoupleCha
         await transaction.CommitAsync(ct);
         // Both people's sessions carry their couple; check them again on the next request.
         sessions.Forget(userId, invitation.InviterId);
+        // The couple's data key (appreciations, good news, custom questions) is made now, once, rather than at the
+        // couple's first appreciation: making a key is a durable write to the key file, one at a time, and on an
+        // evening when many couples write their first note those writes queued behind each other (bench/README.md).
+        vault.GetOrCreate(KeyOwner.Couple(couple.Id));
         return new JoinResponse(couple.Id, new PartnerView(inviter.DisplayName));
     }
 

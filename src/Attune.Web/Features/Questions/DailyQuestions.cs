@@ -28,10 +28,10 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
     private sealed record DayRow(DailyQuestion Day, List<Answer> Answers, List<Reaction> Reactions);
 
     // What every view of the day needs but the day itself, in one statement: the couple's zone and level, my depth
-    // setting, the latest day the couple was given (its day never goes backwards), and the reveals at the couple's level
-    // when an invitation one level deeper is possible (DepthLadder's rule).
-    private static readonly PerModel<Func<AttuneDbContext, Guid, Guid, int, Task<StateRow?>>> StateQuery = new(() =>
-        EF.CompileAsyncQuery((AttuneDbContext db, Guid coupleId, Guid me, int revealsBeforeDeeper) =>
+    // setting, the latest day the couple was given (its day never goes backwards), and, for a view, the reveals at the
+    // couple's level when an invitation one level deeper is possible (DepthLadder's rule; a write's checks skip them).
+    private static readonly PerModel<Func<AttuneDbContext, Guid, Guid, int, bool, Task<StateRow?>>> StateQuery = new(() =>
+        EF.CompileAsyncQuery((AttuneDbContext db, Guid coupleId, Guid me, int revealsBeforeDeeper, bool countReveals) =>
             db.Set<Couples.Couple>().AsNoTracking().Where(c => c.Id == coupleId)
                 .Select(c => new
                 {
@@ -44,7 +44,7 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
                     c.QuestionLevel,
                     c.Mine,
                     db.Set<DailyQuestion>().Where(d => d.CoupleId == coupleId).Max(d => (DateOnly?)d.Date),
-                    c.QuestionLevel < Depths.Deepest && c.Mine <= c.QuestionLevel
+                    countReveals && c.QuestionLevel < Depths.Deepest && c.Mine <= c.QuestionLevel
                         ? db.Set<DailyQuestion>()
                             .Where(d => d.Depth == c.QuestionLevel && db.Set<Answer>().Count(a => a.Date == d.Date) == 2)
                             .OrderBy(d => d.Date)
@@ -63,10 +63,13 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
                     db.Set<Reaction>().Where(r => r.Date == d.Date).ToList()))
                 .FirstOrDefault()));
 
-    /// <summary>The couple's question for its local today, assigned on first request. Safe when both partners ask at once.</summary>
-    public async Task<TodayRead> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct)
+    /// <summary>
+    /// The couple's question for its local today, assigned on first request. Safe when both partners ask at once.
+    /// <paramref name="forView"/> false (a write's checks): <see cref="TodayRead.RevealsAtLevel"/> is not counted (0).
+    /// </summary>
+    public async Task<TodayRead> EnsureTodayAsync(Guid coupleId, Guid me, CancellationToken ct, bool forView = true)
     {
-        var (read, couple, date, reveals) = await LoadAsync(coupleId, me, null);
+        var (read, couple, date, reveals) = await LoadAsync(coupleId, me, null, forView);
         if (read is not null)
         {
             return read;
@@ -77,11 +80,11 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
     }
 
     /// <summary>The day the couple was given on <paramref name="date"/>, as it is now (after a write); null if none.</summary>
-    public async Task<TodayRead?> ReadAsync(Guid coupleId, Guid me, DateOnly date) => (await LoadAsync(coupleId, me, date)).Read;
+    public async Task<TodayRead?> ReadAsync(Guid coupleId, Guid me, DateOnly date) => (await LoadAsync(coupleId, me, date, countReveals: true)).Read;
 
-    private async Task<(TodayRead? Read, CoupleState Couple, DateOnly Date, int Reveals)> LoadAsync(Guid coupleId, Guid me, DateOnly? date)
+    private async Task<(TodayRead? Read, CoupleState Couple, DateOnly Date, int Reveals)> LoadAsync(Guid coupleId, Guid me, DateOnly? date, bool countReveals)
     {
-        var state = await StateQuery.For(db)(db, coupleId, me, options.Value.RevealsBeforeDeeper)
+        var state = await StateQuery.For(db)(db, coupleId, me, options.Value.RevealsBeforeDeeper, countReveals)
             ?? throw new InvalidOperationException("The couple is not there.");
         var couple = new CoupleState(state.TimeZone, state.Level, state.MyMaxDepth);
         var day = date ?? CoupleDay.Today(time, couple.TimeZone, state.Latest);

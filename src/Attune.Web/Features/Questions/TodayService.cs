@@ -46,7 +46,7 @@ internal sealed class TodayService(
 
         var (coupleId, me) = (caller.Couple, caller.UserId);
 
-        var today = await questions.EnsureTodayAsync(coupleId, me, ct);
+        var today = await questions.EnsureTodayAsync(coupleId, me, ct, forView: false);
         var day = today.Day;
         // Once both have answered the day is final for good, so a write after the reveal is refused without
         // taking the write lock (the day's read; the check inside the transaction below still decides every race).
@@ -120,7 +120,7 @@ internal sealed class TodayService(
         }
 
         var (coupleId, me) = (caller.Couple, caller.UserId);
-        var today = await questions.EnsureTodayAsync(coupleId, me, ct);
+        var today = await questions.EnsureTodayAsync(coupleId, me, ct, forView: false);
         var day = today.Day;
         if (today.Answers.Count < 2)
         {
