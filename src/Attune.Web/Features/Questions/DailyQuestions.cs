@@ -53,10 +53,11 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
                         : 0))
                 .FirstOrDefault()));
 
-    // The day with its answers and reactions, in one statement.
+    // The day with its answers and reactions, in one statement: at most two of each, so one query joining both
+    // (AsSingleQuery, said so that EF Core does not warn about it) returns at most four rows.
     private static readonly PerModel<Func<AttuneDbContext, DateOnly, Task<DayRow?>>> DayQuery = new(() =>
         EF.CompileAsyncQuery((AttuneDbContext db, DateOnly date) =>
-            db.Set<DailyQuestion>().AsNoTracking().Where(d => d.Date == date)
+            db.Set<DailyQuestion>().AsNoTracking().AsSingleQuery().Where(d => d.Date == date)
                 .Select(d => new DayRow(
                     d,
                     db.Set<Answer>().Where(a => a.Date == d.Date).ToList(),
