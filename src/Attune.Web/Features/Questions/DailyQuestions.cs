@@ -95,6 +95,17 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
 
     private async Task<DailyQuestion> AssignAsync(Guid coupleId, CoupleState couple, DateOnly date, CancellationToken ct)
     {
+        // The pick reads the couple's past days and questions: done before the lock, so that the lock (on SQLite the
+        // one write lock of the whole database) is held only to check and insert. Its inputs change only when a day
+        // is assigned, and a day assigned meanwhile is found under the lock below and used instead.
+        var candidates = library.All.Select(q => new Candidate(q.Id, q.Category, q.Depth)).ToList();
+        var custom = await db.Set<CustomQuestion>().AsNoTracking()
+            .Where(q => q.RemovedAt == null)
+            .Select(q => new { q.Id, q.Category, q.Depth })
+            .ToListAsync(ct);
+        candidates.AddRange(custom.Select(q => new Candidate(CustomId(q.Id), q.Category, q.Depth)));
+        var (question, cycle) = QuestionPicker.Pick(coupleId, date, couple.Level, candidates, await PastDaysAsync(date, ct));
+
         // Both partners may open a new day at the same moment. The couple's row is locked first (a row lock on
         // PostgreSQL, the write lock on SQLite), so the second waits and then finds the first one's day: no
         // duplicate insert, no error in the log. This runs once per couple and day.
@@ -106,14 +117,6 @@ internal sealed class DailyQuestions(AttuneDbContext db, QuestionLibrary library
             return existing;
         }
 
-        var candidates = library.All.Select(q => new Candidate(q.Id, q.Category, q.Depth)).ToList();
-        var custom = await db.Set<CustomQuestion>().AsNoTracking()
-            .Where(q => q.RemovedAt == null)
-            .Select(q => new { q.Id, q.Category, q.Depth })
-            .ToListAsync(ct);
-        candidates.AddRange(custom.Select(q => new Candidate(CustomId(q.Id), q.Category, q.Depth)));
-
-        var (question, cycle) = QuestionPicker.Pick(coupleId, date, couple.Level, candidates, await PastDaysAsync(date, ct));
         var day = new DailyQuestion
         {
             CoupleId = coupleId,
