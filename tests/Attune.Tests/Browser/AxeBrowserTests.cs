@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Attune.Tests.Browser;
@@ -10,13 +8,11 @@ namespace Attune.Tests.Browser;
 /// </summary>
 public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    private static readonly List<string> Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"];
-
-    /// <summary>Light: every rule of <see cref="Tags"/>. Dark: the rules whose outcome depends on colour.</summary>
-    private static readonly (ColorScheme Scheme, AxeRunOptions Options)[] Passes =
+    /// <summary>Light: every WCAG and best-practice rule. Dark: the rules whose outcome depends on colour.</summary>
+    private static readonly (ColorScheme Scheme, Func<IPage, Task<IReadOnlyList<AxeViolation>>> Run)[] Passes =
     [
-        (ColorScheme.Light, new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = Tags } }),
-        (ColorScheme.Dark, new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "rule", Values = ["color-contrast", "link-in-text-block"] } }),
+        (ColorScheme.Light, page => Axe.ByTagsAsync(page, Axe.WcagTags)),
+        (ColorScheme.Dark, page => Axe.ByRulesAsync(page, Axe.ColourRules)),
     ];
 
     private readonly BrowserFixture browser = browser.LogsTo(output);
@@ -77,6 +73,32 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
         await ben.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_checker_reports_a_planted_violation_in_each_pass()
+    {
+        // Guards the runner itself: a check that silently found nothing would pass every page above.
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("""
+            () => {
+              const image = document.createElement('img');
+              image.src = '/favicon.ico';
+              const faint = document.createElement('p');
+              faint.textContent = 'Barely there';
+              faint.style.color = '#777';
+              faint.style.background = '#888';
+              document.querySelector('main').append(image, faint);
+            }
+            """);
+
+        Assert.Contains(await Axe.ByTagsAsync(page, Axe.WcagTags), v => v.Id == "image-alt" && v.Nodes.Any(n => n.Html.Contains("favicon")));
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        var colour = await Axe.ByRulesAsync(page, Axe.ColourRules);
+        Assert.Equal(["color-contrast"], colour.Select(v => v.Id));
+        Assert.Contains(colour[0].Nodes, n => n.Html.Contains("Barely there"));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// Visits every page (or only those given; null for the page as it is) as each person and fails once, listing every
     /// violation found. Each page is opened once and checked in light with every rule, then switched to dark in place
@@ -97,23 +119,16 @@ public sealed class AxeBrowserTests(BrowserFixture browser, ITestOutputHelper ou
                     await page.GotoAsync(path);
                 }
 
-                foreach (var (scheme, options) in Passes)
+                foreach (var (scheme, run) in Passes)
                 {
                     await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-                    var results = await page.RunAxe(options);
-                    problems.AddRange(results.Violations.Select(v => Describe($"{who}, {scheme}, {path ?? new Uri(page.Url).AbsolutePath}", v)));
+                    var violations = await run(page);
+                    problems.AddRange(violations.Select(v => $"{who}, {scheme}, {path ?? new Uri(page.Url).AbsolutePath}: {v}"));
                 }
             }
         }
 
         Assert.True(problems.Count == 0, $"{problems.Count} axe violations:\n{string.Join("\n", problems)}");
-    }
-
-    private static string Describe(string where, AxeResultItem violation)
-    {
-        var node = violation.Nodes.FirstOrDefault();
-        var html = node?.Html is { Length: > 200 } longHtml ? longHtml[..200] + "…" : node?.Html;
-        return $"{where}: {violation.Id} ({violation.Impact}) {violation.Help}; {violation.Nodes.Length} node(s), first {node?.Target} {html}";
     }
 
     private static async Task PutJsonAsync(IPage page, string path, object body)

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Attune.Tests.Browser;
@@ -57,8 +55,8 @@ public sealed class DesireBrowserTests(BrowserFixture browser, ITestOutputHelper
 
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"] } });
-        Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.FirstOrDefault()?.Html})")));
+        var violations = await Axe.ByTagsAsync(page, Axe.WcagTags);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     private static Task Mark(IPage page, string wish, string mark) =>
