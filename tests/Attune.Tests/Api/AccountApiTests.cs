@@ -162,6 +162,6 @@ public abstract class AccountApiTests(AttuneApp app)
     }
 }
 
-public sealed class SqliteAccountApiTests(AttuneApp app, ITestOutputHelper output) : AccountApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
+public sealed class SqliteAccountApiTests(HashingAsInProduction app, ITestOutputHelper output) : AccountApiTests(app.LogsTo(output)), IClassFixture<HashingAsInProduction>;
 
-public sealed class PostgresAccountApiTests(PostgresAttuneApp app, ITestOutputHelper output) : AccountApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresAccountApiTests(PostgresHashingAsInProduction app, ITestOutputHelper output) : AccountApiTests(app.LogsTo(output)), IClassFixture<PostgresHashingAsInProduction>;

@@ -224,6 +224,6 @@ public abstract partial class RegistrationApiTests(AttuneApp app)
     private static partial Regex ErrorAlert();
 }
 
-public sealed class SqliteRegistrationApiTests(AttuneApp app, ITestOutputHelper output) : RegistrationApiTests(app.LogsTo(output)), IClassFixture<AttuneApp>;
+public sealed class SqliteRegistrationApiTests(HashingAsInProduction app, ITestOutputHelper output) : RegistrationApiTests(app.LogsTo(output)), IClassFixture<HashingAsInProduction>;
 
-public sealed class PostgresRegistrationApiTests(PostgresAttuneApp app, ITestOutputHelper output) : RegistrationApiTests(app.LogsTo(output)), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresRegistrationApiTests(PostgresHashingAsInProduction app, ITestOutputHelper output) : RegistrationApiTests(app.LogsTo(output)), IClassFixture<PostgresHashingAsInProduction>;

@@ -103,6 +103,6 @@ public abstract partial class SignInSecrecyApiTests(AttuneApp app)
     private static partial Regex ErrorAlert();
 }
 
-public sealed class SqliteSignInSecrecyApiTests(AttuneApp app) : SignInSecrecyApiTests(app), IClassFixture<AttuneApp>;
+public sealed class SqliteSignInSecrecyApiTests(HashingAsInProduction app) : SignInSecrecyApiTests(app), IClassFixture<HashingAsInProduction>;
 
-public sealed class PostgresSignInSecrecyApiTests(PostgresAttuneApp app) : SignInSecrecyApiTests(app), IClassFixture<PostgresAttuneApp>;
+public sealed class PostgresSignInSecrecyApiTests(PostgresHashingAsInProduction app) : SignInSecrecyApiTests(app), IClassFixture<PostgresHashingAsInProduction>;

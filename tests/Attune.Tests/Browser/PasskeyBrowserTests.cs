@@ -39,7 +39,15 @@ public sealed class PasskeyBrowserTests(BrowserFixture browser) : IClassFixture<
 
         await page.GotoAsync("/signin?returnUrl=" + returnUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Still on {page.Url}; the passkey block says: {await page.Locator("[data-passkey-signin] [data-passkey-status]").TextContentAsync()}");
+        }
+
 
         Assert.StartsWith(origin + "/", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Me", Exact = true })).ToBeVisibleAsync();

@@ -57,6 +57,17 @@ public class AttuneApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseKind Database { get; }
 
+    /// <summary>
+    /// PBKDF2 iterations for passwords in tests: the same hasher and algorithm, at a cost a test can afford. At the
+    /// production 210,000 a hash is about 0.1 s of CPU, and the suite registers and signs in thousands of people; the
+    /// full cost took a quarter of the suite's time (ADR 0013). The tests of that cost itself, and of answers that must
+    /// take as long whether or not an address exists, use <see cref="Fixtures.HashingAsInProduction"/>.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
+
+    /// <summary>Whether passwords are hashed at the app's own (production) cost rather than <see cref="TestPasswordIterations"/>.</summary>
+    protected virtual bool HashesAsInProduction => false;
+
     public string DataDirectory { get; }
 
     public string SqlitePath => Path.Combine(DataDirectory, "attune.db");
@@ -110,6 +121,10 @@ public class AttuneApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Time);
             // Tests move the fake clock by days; keep access tokens valid across that so each test need not sign in again.
             services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(3650));
+            if (!HashesAsInProduction)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+            }
         });
     }
 
@@ -144,4 +159,21 @@ public sealed class PostgresAttuneApp : AttuneApp
         : base(DatabaseKind.Postgres)
     {
     }
+}
+
+/// <summary>The app on SQLite, hashing passwords at the production cost.</summary>
+public sealed class HashingAsInProduction : AttuneApp
+{
+    protected override bool HashesAsInProduction => true;
+}
+
+/// <summary>The app on PostgreSQL, hashing passwords at the production cost.</summary>
+public sealed class PostgresHashingAsInProduction : AttuneApp
+{
+    public PostgresHashingAsInProduction()
+        : base(DatabaseKind.Postgres)
+    {
+    }
+
+    protected override bool HashesAsInProduction => true;
 }
