@@ -34,6 +34,7 @@ internal static class AccountEndpoints
             o.SignIn.RequireConfirmedEmail = accounts.Value.RequireConfirmedEmail;
         });
         services.AddScoped<Registration>();
+        services.AddSingleton<NobodysHash>();
         services.AddMail();
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionOnRefresh);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordRules.Pbkdf2Iterations);

@@ -24,6 +24,7 @@ internal sealed class AttuneSignInManager(
     SessionProofs proofs,
     AuditLog audit,
     Registration registration,
+    NobodysHash nobodys,
     Hosting.PublicUrls urls)
     : SignInManager<AttuneUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
@@ -67,7 +68,7 @@ internal sealed class AttuneSignInManager(
             return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         }
 
-        SameAnswer.SpendHash(UserManager, null, password);
+        SameAnswer.SpendHash(UserManager, nobodys, null, password);
         await audit.RecordAsync(AuditKind.SignInFailed, null);
         return SignInResult.Failed;
     }
@@ -77,7 +78,7 @@ internal sealed class AttuneSignInManager(
         if (await UserManager.IsLockedOutAsync(user))
         {
             // Identity answers a paused account without checking the password; take as long as a check would.
-            SameAnswer.SpendHash(UserManager, user, password);
+            SameAnswer.SpendHash(UserManager, nobodys, user, password);
             if (Options.SignIn.RequireConfirmedEmail && !user.EmailConfirmed)
             {
                 // Identity would say "not allowed" before "locked out", telling that the address registered.

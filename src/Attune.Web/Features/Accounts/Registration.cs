@@ -20,7 +20,7 @@ internal sealed record NewAccount(string? Email, string? Password, string? Displ
 /// </summary>
 internal sealed class Registration(
     UserManager<AttuneUser> users, AttuneDbContext db, MailOutbox outbox, IStringLocalizer<AccountsText> t,
-    IOptions<AccountOptions> options, TimeProvider time)
+    IOptions<AccountOptions> options, TimeProvider time, NobodysHash nobodys)
 {
     /// <summary>At most one note per address this often: registering cannot be used to flood an owner's mailbox.</summary>
     public static readonly TimeSpan NoteEvery = TimeSpan.FromHours(1);
@@ -45,7 +45,7 @@ internal sealed class Registration(
         if (await users.FindByNameAsync(email) is { } owner)
         {
             // As long as a new account takes (one hash), and nothing about the account changes.
-            SameAnswer.SpendHash(users, owner, input.Password!);
+            SameAnswer.SpendHash(users, nobodys, owner, input.Password!);
             await NoteToOwnerAsync(owner, site, ct);
             return (AttuneUser?)null;
         }

@@ -10,8 +10,6 @@ namespace Attune.Features.Accounts;
 /// </summary>
 internal static class SameAnswer
 {
-    private static string? _nobodysHash;
-
     /// <summary>
     /// What the API says for any failed sign-in, unless the password was right and a second step is due, or the
     /// password was right and the address is not confirmed yet (only who knows the password learns that).
@@ -31,10 +29,21 @@ internal static class SameAnswer
     /// Checks the password against the account's hash (or, without an account, a hash of nobody's) and
     /// ignores the outcome: it costs what a real check costs where Identity would answer without one.
     /// </summary>
-    public static void SpendHash(UserManager<AttuneUser> users, AttuneUser? user, string password)
+    public static void SpendHash(UserManager<AttuneUser> users, NobodysHash nobodys, AttuneUser? user, string password)
     {
-        var nobody = new AttuneUser();
-        var hash = user?.PasswordHash ?? (_nobodysHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString()));
-        users.PasswordHasher.VerifyHashedPassword(user ?? nobody, hash, password);
+        var hash = user?.PasswordHash ?? nobodys.MadeBy(users.PasswordHasher);
+        users.PasswordHasher.VerifyHashedPassword(user ?? new AttuneUser(), hash, password);
     }
+}
+
+/// <summary>
+/// A hash of nobody's password, made once per app by the app's own hasher, so checking it costs what checking a real
+/// one costs. One per app, not per process: two apps in one process (the tests' hosts) may hash at different costs.
+/// </summary>
+internal sealed class NobodysHash
+{
+    private string? _hash;
+
+    public string MadeBy(IPasswordHasher<AttuneUser> hasher) =>
+        _hash ??= hasher.HashPassword(new AttuneUser(), Guid.NewGuid().ToString());
 }
