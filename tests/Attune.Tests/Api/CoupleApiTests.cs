@@ -44,7 +44,6 @@ public abstract partial class CoupleApiTests(AttuneApp app)
         Assert.Equal(app.Time.GetUtcNow(), seenByInviter.Since);
         Assert.Equal(join.CoupleId, (await (await inviter.Api.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).CoupleId);
 
-
         // The couple's data key is made as the couple forms, not later at its first appreciation on a busy evening.
         var keys = Path.Combine(app.Services.GetRequiredService<Attune.Encryption.KeyDirectory>().Path, "keys.db");
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={keys};Mode=ReadOnly;Pooling=False");
